@@ -1,0 +1,20 @@
+package io.irready.checks;
+
+import io.irready.core.Check;
+import io.irready.core.CheckRegistry;
+import java.util.List;
+
+/** Every check irready ships, in the order the catalog (docs/CHECKS.md) lists them. */
+public final class Catalog {
+    private Catalog() {
+    }
+
+    public static List<Check> all() {
+        return List.of(
+        );
+    }
+
+    public static CheckRegistry registry() {
+        return new CheckRegistry(all());
+    }
+}

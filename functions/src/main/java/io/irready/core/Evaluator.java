@@ -1,0 +1,107 @@
+package io.irready.core;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs checks over one inventory. The same code path serves the Lambda handlers, the CLI and the
+ * demo. Failures never turn into PASS: an AWS failure becomes an ERROR finding naming the
+ * action, an unexpected exception an ERROR finding naming the bug.
+ */
+public final class Evaluator {
+    private static final Logger LOG = LoggerFactory.getLogger(Evaluator.class);
+
+    private final CheckRegistry registry;
+    private final Config config;
+    private final Clock clock;
+
+    public Evaluator(CheckRegistry registry, Config config, Clock clock) {
+        this.registry = registry;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public CheckRegistry registry() {
+        return registry;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** Every enabled check over the whole region (the sweep). */
+    public Evaluation evaluateAll(Inventory inventory) {
+        return evaluate(inventory, registry.enabled(config).stream().map(Check::id).toList(), Scope.REGION);
+    }
+
+    /**
+     * Evaluates the given checks over {@code scope}. Ids that are not registered (a route may name a
+     * check a later release implements) or are switched off are skipped.
+     */
+    public Evaluation evaluate(Inventory inventory, Collection<String> checkIds, Scope scope) {
+        Instant observedAt = clock.instant();
+        List<String> complete = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (String id : checkIds) {
+            Check check = registry.find(id).orElse(null);
+            if (check == null) {
+                LOG.debug("skipping check {}: not registered in this build", id);
+                continue;
+            }
+            if (!config.isEnabled(id)) {
+                LOG.debug("skipping check {}: disabled by configuration", id);
+                continue;
+            }
+            CheckContext ctx = new CheckContext(check.metadata(), inventory.account(), inventory.region(),
+                    inventory, config, scope, observedAt);
+            Run run = run(check, ctx);
+            if (run.complete()) {
+                complete.add(id);
+            }
+            for (Finding finding : run.findings()) {
+                boolean regionLevel = check.metadata().granularity() == Granularity.ACCOUNT_REGION;
+                if (!regionLevel && !scope.includes(finding.resourceId())) {
+                    continue;
+                }
+                if (config.isSuppressed(finding)) {
+                    LOG.debug("suppressed {} on {}", id, finding.resourceId());
+                    continue;
+                }
+                findings.add(finding);
+            }
+        }
+        return new Evaluation(inventory.account(), inventory.region(), observedAt, scope, complete, findings);
+    }
+
+    private record Run(List<Finding> findings, boolean complete) {
+    }
+
+    private static Run run(Check check, CheckContext ctx) {
+        try {
+            return new Run(check.evaluate(ctx), true);
+        } catch (AwsCallFailedException e) {
+            LOG.warn("check {} could not evaluate in {}: {}", check.id(), ctx.region(), e.getMessage());
+            return new Run(errorsForScope(ctx, "Could not evaluate: " + e.getMessage()), false);
+        } catch (RuntimeException e) {
+            LOG.error("check {} failed unexpectedly in {}", check.id(), ctx.region(), e);
+            return new Run(errorsForScope(ctx, "Could not evaluate: internal error in irready (" + e + ")"), false);
+        }
+    }
+
+    /**
+     * One ERROR per named resource, or — when the check could not even list its resources — one
+     * ERROR on the region id, so that the blind spot is visible at the granularity we know.
+     */
+    private static List<Finding> errorsForScope(CheckContext ctx, String reason) {
+        if (ctx.check().granularity() == Granularity.RESOURCE && ctx.scope().resources().isPresent()) {
+            return ctx.scope().resources().get().stream().sorted()
+                    .map(id -> ctx.finding(id, Status.ERROR, reason)).toList();
+        }
+        return List.of(ctx.finding(ctx.regionResourceId(), Status.ERROR, reason));
+    }
+}

@@ -1,0 +1,95 @@
+package io.irready.inventory;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Builds SDK clients the same way everywhere: the URL-connection HTTP client (small, fast to
+ * start), the SDK's standard retry mode (throttling and 5xx retried with backoff; access denied
+ * never), bounded timeouts, and — for tests, the demo and emulators — an endpoint override.
+ * Without an explicit override the SDK's own {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}
+ * handling stays in force; S3 then uses path-style addressing, which emulators need.
+ */
+public final class AwsClients {
+    private final AwsCredentialsProvider credentials;
+    private final Optional<URI> endpointOverride;
+    private final SdkHttpClient httpClient;
+    private final int maxAttempts;
+    private final Map<String, String> environment;
+
+    /**
+     * @param credentials      where credentials come from (the default chain honours AWS_PROFILE)
+     * @param endpointOverride one endpoint for every service (WireMock, the demo simulator), or empty
+     * @param maxAttempts      SDK attempts per call, first included (3 is the SDK's standard)
+     */
+    public AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts) {
+        this(credentials, endpointOverride, maxAttempts, System.getenv());
+    }
+
+    AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
+               Map<String, String> environment) {
+        this.credentials = credentials;
+        this.endpointOverride = endpointOverride;
+        this.maxAttempts = maxAttempts;
+        this.environment = environment;
+        this.httpClient = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    /** Clients for a real account: default credential chain, SDK endpoint resolution. */
+    public static AwsClients standard() {
+        return new AwsClients(DefaultCredentialsProvider.builder().build(), Optional.empty(), 3);
+    }
+
+    /** Clients that talk to one local endpoint (tests, demo), with the given attempts per call. */
+    public static AwsClients forEndpoint(URI endpoint, AwsCredentialsProvider credentials, int maxAttempts) {
+        return new AwsClients(credentials, Optional.of(endpoint), maxAttempts);
+    }
+
+    public Optional<URI> endpointOverride() {
+        return endpointOverride;
+    }
+
+    /**
+     * Configures any SDK client builder for {@code region}, e.g.
+     * {@code clients.build(CloudTrailClient.builder(), "eu-west-1")}.
+     */
+    public <B extends AwsClientBuilder<B, C>, C> C build(AwsClientBuilder<B, C> builder, String region) {
+        B b = builder.region(Region.of(region))
+                .credentialsProvider(credentials)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(maxAttempts).build())
+                        .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                        .apiCallTimeout(Duration.ofSeconds(60))
+                        .build());
+        endpointOverride.ifPresent(b::endpointOverride);
+        if (b instanceof SdkSyncClientBuilder<?, ?> sync) {
+            sync.httpClient(httpClient);
+        }
+        return b.build();
+    }
+
+    /** An S3 client; path-style whenever an endpoint is overridden (emulators cannot do virtual hosts). */
+    public S3Client s3(String region) {
+        var builder = S3Client.builder();
+        boolean overridden = endpointOverride.isPresent() || environment.containsKey("AWS_ENDPOINT_URL")
+                || environment.containsKey("AWS_ENDPOINT_URL_S3");
+        builder.forcePathStyle(overridden);
+        return build(builder, region);
+    }
+}
