@@ -27,6 +27,7 @@ import java.util.function.Function;
  * @param disabledChecks            check ids switched off
  * @param suppressions              accepted risks
  * @param historyTtlDays            how long transition history is kept
+ * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
  */
 public record Config(
         List<String> regions,
@@ -40,7 +41,8 @@ public record Config(
         Severity minAlertSeverity,
         Set<String> disabledChecks,
         List<Suppression> suppressions,
-        int historyTtlDays) {
+        int historyTtlDays,
+        Optional<AuditorIdentity> auditor) {
 
     public static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -83,6 +85,7 @@ public record Config(
         if (historyTtlDays < 1) {
             throw new IllegalArgumentException("historyTtlDays must be at least 1, got " + historyTtlDays);
         }
+        Objects.requireNonNull(auditor, "auditor");
     }
 
     public static Config defaults() {
@@ -112,7 +115,10 @@ public record Config(
      * ({@code engine=type+type;engine=type}), {@code IRREADY_FORENSIC_LOG_GROUP_PREFIXES},
      * {@code IRREADY_RESPONDER_ROLE_ARN}, {@code IRREADY_RESPONDER_ACTIONS}, {@code IRREADY_MIN_ALERT_SEVERITY},
      * {@code IRREADY_DISABLED_CHECKS}, {@code IRREADY_SUPPRESSIONS} (comma-separated {@code checkId:pattern}),
-     * {@code IRREADY_HISTORY_TTL_DAYS}. Lists are comma-separated. Unknown or malformed values fail loudly.
+     * {@code IRREADY_HISTORY_TTL_DAYS}; for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
+     * {@code IRREADY_AUDITOR_FUNCTION_NAMES}, {@code IRREADY_AUDITOR_ALIAS} (default {@code live}),
+     * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN} and {@code IRREADY_AUDITOR_REGION}
+     * (default {@code AWS_REGION}). Lists are comma-separated. Unknown or malformed values fail loudly.
      */
     public static Config fromEnvironment(Map<String, String> env) {
         Builder b = builder();
@@ -130,7 +136,24 @@ public record Config(
         get.apply("IRREADY_DISABLED_CHECKS").ifPresent(v -> b.disabledChecks(Set.copyOf(csv(v))));
         get.apply("IRREADY_SUPPRESSIONS").ifPresent(v -> b.suppressions(csv(v).stream().map(Suppression::parse).toList()));
         get.apply("IRREADY_HISTORY_TTL_DAYS").ifPresent(v -> b.historyTtlDays(integer("IRREADY_HISTORY_TTL_DAYS", v)));
+        b.auditor(auditorFromEnvironment(get));
         return b.build();
+    }
+
+    /** irready's own deployment, when any {@code IRREADY_AUDITOR_*} part is configured. */
+    private static AuditorIdentity auditorFromEnvironment(Function<String, Optional<String>> get) {
+        List<String> rules = get.apply("IRREADY_AUDITOR_RULE_NAMES").map(Config::csv).orElse(List.of());
+        List<String> functions = get.apply("IRREADY_AUDITOR_FUNCTION_NAMES").map(Config::csv).orElse(List.of());
+        Optional<String> topic = get.apply("IRREADY_AUDITOR_TOPIC_ARN");
+        Optional<String> key = get.apply("IRREADY_AUDITOR_KEY_ARN");
+        if (rules.isEmpty() && functions.isEmpty() && topic.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        String region = get.apply("IRREADY_AUDITOR_REGION").or(() -> get.apply("AWS_REGION"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "IRREADY_AUDITOR_REGION (or AWS_REGION) must be set when IRREADY_AUDITOR_* is"));
+        return new AuditorIdentity(region, rules, functions, get.apply("IRREADY_AUDITOR_ALIAS").orElse(null),
+                topic, key);
     }
 
     /** Parses {@code engine=type+type;engine=type}; engines not named keep their defaults. */
@@ -186,6 +209,7 @@ public record Config(
         private Set<String> disabledChecks = Set.of();
         private List<Suppression> suppressions = new ArrayList<>();
         private int historyTtlDays = 90;
+        private Optional<AuditorIdentity> auditor = Optional.empty();
 
         private Builder() {
         }
@@ -203,6 +227,7 @@ public record Config(
             disabledChecks = c.disabledChecks;
             suppressions = c.suppressions;
             historyTtlDays = c.historyTtlDays;
+            auditor = c.auditor;
         }
 
         public Builder regions(List<String> v) { regions = v; return this; }
@@ -217,11 +242,12 @@ public record Config(
         public Builder disabledChecks(Set<String> v) { disabledChecks = v; return this; }
         public Builder suppressions(List<Suppression> v) { suppressions = v; return this; }
         public Builder historyTtlDays(int v) { historyTtlDays = v; return this; }
+        public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
 
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
-                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays);
+                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor);
         }
     }
 }
