@@ -11,6 +11,9 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
+                new io.irready.checks.route53resolver.ResolverQueryLogging(),
+                new io.irready.checks.guardduty.GuardDutyEnabled(),
+                new io.irready.checks.config.ConfigRecorderOn()
         );
     }
 

@@ -1,8 +1,14 @@
 package io.irready.inventory;
 
 import io.irready.core.Inventory;
+import io.irready.inventory.config.ConfigRecorderCollector;
+import io.irready.inventory.config.ConfigRecorderInventory;
+import io.irready.inventory.guardduty.GuardDutyCollector;
+import io.irready.inventory.guardduty.GuardDutyInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.route53resolver.QueryLogCollector;
+import io.irready.inventory.route53resolver.QueryLogInventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -25,6 +31,9 @@ public final class AwsInventoryFactory {
         Inventory.Builder builder = Inventory.builder(account, region);
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
+        builder.lazily(GuardDutyInventory.class, () -> GuardDutyCollector.inventory(clients, region));
+        builder.lazily(ConfigRecorderInventory.class, () -> ConfigRecorderCollector.inventory(clients, region));
+        builder.lazily(QueryLogInventory.class, () -> QueryLogCollector.inventory(clients, account, region));
         return builder.build();
     }
 }

@@ -1,0 +1,63 @@
+package io.irready.checks.config;
+
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.config.ConfigRecorder;
+import io.irready.inventory.config.ConfigRecorderInventory;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code config-recorder-on}: an AWS Config recorder is recording in the region. */
+public final class ConfigRecorderOn implements Check {
+    public static final String ID = "config-recorder-on";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "An AWS Config recorder is recording in the region",
+            Severity.LOW,
+            "config",
+            "AWS::Config::ConfigurationRecorder",
+            Granularity.ACCOUNT_REGION,
+            "AWS Config keeps the configuration history of resources: what a security group, a bucket policy or "
+                    + "a role looked like before and after the attacker touched it. Without a recording recorder "
+                    + "an investigator can only see the state as it is now.",
+            new Remediation(
+                    "AWS Config console → (region) → Settings → Recorder: turn recording on (or Get started to "
+                            + "create a recorder and a delivery channel).",
+                    "aws configservice start-configuration-recorder --configuration-recorder-name <name> "
+                            + "--region <region>"),
+            List.of("config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus"),
+            new References(List.of("CIS 3.3"), List.of("Config.1"), List.of()));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        List<ConfigRecorder> recorders = ctx.service(ConfigRecorderInventory.class).recorders();
+        String id = ctx.regionResourceId();
+        if (recorders.isEmpty()) {
+            return List.of(ctx.fail(id, "AWS Config has no configuration recorder in " + ctx.region()
+                    + ": no configuration history is kept. Set up AWS Config (recorder and delivery channel)."));
+        }
+        for (ConfigRecorder r : recorders) {
+            if (r.recording()) {
+                return List.of(ctx.pass(id, "AWS Config recorder " + r.name() + " is recording in " + ctx.region()
+                        + "."));
+            }
+        }
+        String stopped = recorders.stream().map(r -> r.name() + r.lastError().map(e -> " (last error " + e + ")")
+                .orElse("")).collect(Collectors.joining(", "));
+        return List.of(ctx.fail(id, "AWS Config recorder " + stopped + " in " + ctx.region()
+                + " is not recording: configuration changes are not kept. Start it (aws configservice "
+                + "start-configuration-recorder --configuration-recorder-name " + recorders.get(0).name() + ")."));
+    }
+}

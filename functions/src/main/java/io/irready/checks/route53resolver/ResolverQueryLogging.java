@@ -1,0 +1,72 @@
+package io.irready.checks.route53resolver;
+
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.route53resolver.QueryLogAssociation;
+import io.irready.inventory.route53resolver.QueryLogInventory;
+import io.irready.inventory.route53resolver.ResolverVpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code route53resolver-query-logging}: every VPC is associated with an ACTIVE Resolver query log config. */
+public final class ResolverQueryLogging implements Check {
+    public static final String ID = "route53resolver-query-logging";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "Every VPC logs its DNS queries (Route 53 Resolver query logging)",
+            Severity.MEDIUM,
+            "route53resolver",
+            "AWS::EC2::VPC",
+            Granularity.RESOURCE,
+            "DNS query logs show which hosts an instance resolved: command-and-control domains, DNS tunnelling, "
+                    + "exfiltration endpoints and which workload first talked to them. Flow logs only show IP "
+                    + "addresses; without query logs the names are lost.",
+            new Remediation(
+                    "Route 53 console → Resolver → Query logging → Configure query logging (destination: a "
+                            + "CloudWatch Logs group or S3 bucket) → Add VPC.",
+                    "aws route53resolver associate-resolver-query-log-config --resolver-query-log-config-id "
+                            + "<rqlc-id> --resource-id <vpc-id> --region <region>"),
+            List.of("ec2:DescribeVpcs", "route53resolver:ListResolverQueryLogConfigAssociations"),
+            new References(List.of(), List.of(), List.of("aws.defense-evasion.dns-delete-logs")));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        QueryLogInventory inventory = ctx.service(QueryLogInventory.class);
+        List<Finding> findings = new ArrayList<>();
+        for (ResolverVpc vpc : inventory.vpcs()) {
+            if (!ctx.scope().includes(vpc.arn())) {
+                continue;
+            }
+            List<QueryLogAssociation> associations = inventory.associationsOf(vpc.vpcId());
+            var active = associations.stream().filter(QueryLogAssociation::active).findFirst();
+            if (active.isPresent()) {
+                findings.add(ctx.pass(vpc.arn(), "VPC " + vpc.vpcId() + " logs its DNS queries to Resolver query "
+                        + "log config " + active.get().configId() + "."));
+            } else if (associations.isEmpty()) {
+                findings.add(ctx.fail(vpc.arn(), "VPC " + vpc.vpcId() + " is not associated with any Route 53 "
+                        + "Resolver query log config: its DNS queries are not recorded. Associate one "
+                        + "(aws route53resolver associate-resolver-query-log-config --resource-id " + vpc.vpcId()
+                        + ")."));
+            } else {
+                String states = associations.stream().map(a -> a.configId() + " is " + a.status()
+                        + a.errorMessage().map(m -> " (" + m + ")").orElse("")).collect(Collectors.joining("; "));
+                findings.add(ctx.fail(vpc.arn(), "VPC " + vpc.vpcId() + " has no ACTIVE Resolver query log "
+                        + "association: " + states + ". Fix the destination or re-associate the VPC."));
+            }
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,55 @@
+package io.irready.checks.guardduty;
+
+import static io.irready.testing.BeyondFixtures.denied;
+import static io.irready.testing.BeyondFixtures.evaluate;
+import static io.irready.testing.BeyondFixtures.inventory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.irready.core.Finding;
+import io.irready.core.Status;
+import io.irready.inventory.guardduty.Detector;
+import io.irready.inventory.guardduty.GuardDutyInventory;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GuardDutyEnabledTest {
+    private final GuardDutyEnabled check = new GuardDutyEnabled();
+
+    private Finding only(GuardDutyInventory gd) {
+        List<Finding> findings = evaluate(check, inventory().with(GuardDutyInventory.class, gd).build());
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1");
+        return findings.get(0);
+    }
+
+    @Test
+    void enabledDetectorPasses() {
+        Finding f = only(GuardDutyInventory.of(List.of(new Detector("d1", "ENABLED"))));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.reason()).isEqualTo("GuardDuty detector d1 is enabled in eu-west-1.");
+    }
+
+    @Test
+    void suspendedDetectorFails() {
+        Finding f = only(GuardDutyInventory.of(List.of(new Detector("d1", "DISABLED"))));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).isEqualTo("GuardDuty detector d1 (DISABLED) in eu-west-1 is suspended: it produces "
+                + "no findings. Resume it (aws guardduty update-detector --detector-id d1 --enable).");
+    }
+
+    @Test
+    void noDetectorFails() {
+        Finding f = only(GuardDutyInventory.of(List.of()));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).startsWith("GuardDuty has no detector in eu-west-1:");
+    }
+
+    @Test
+    void deniedListingIsAnErrorNamingTheAction() {
+        Finding f = only(new GuardDutyInventory(() -> {
+            throw denied("guardduty:ListDetectors");
+        }));
+        assertThat(f.status()).isEqualTo(Status.ERROR);
+        assertThat(f.reason()).startsWith("Could not evaluate: access denied to guardduty:ListDetectors");
+    }
+}
