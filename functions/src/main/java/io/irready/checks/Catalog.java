@@ -11,6 +11,8 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
+                new io.irready.checks.kms.EvidenceDecryptable(),
+                new io.irready.checks.iam.IrResponderPermissions(),
                 new io.irready.checks.route53resolver.ResolverQueryLogging(),
                 new io.irready.checks.guardduty.GuardDutyEnabled(),
                 new io.irready.checks.config.ConfigRecorderOn()

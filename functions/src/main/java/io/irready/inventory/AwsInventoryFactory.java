@@ -34,6 +34,14 @@ public final class AwsInventoryFactory {
         builder.lazily(GuardDutyInventory.class, () -> GuardDutyCollector.inventory(clients, region));
         builder.lazily(ConfigRecorderInventory.class, () -> ConfigRecorderCollector.inventory(clients, region));
         builder.lazily(QueryLogInventory.class, () -> QueryLogCollector.inventory(clients, account, region));
+        builder.lazily(io.irready.inventory.cloudtrail.TrailEvidenceInventory.class,
+                () -> io.irready.inventory.cloudtrail.TrailEvidenceCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.ec2.EbsEncryptionInventory.class,
+                () -> io.irready.inventory.ec2.EbsEncryptionCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.kms.KeyAccessInventory.class,
+                () -> io.irready.inventory.kms.KeyAccessCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.iam.ResponderSimulation.class,
+                () -> io.irready.inventory.iam.ResponderSimulationCollector.inventory(clients, region));
         return builder.build();
     }
 }
