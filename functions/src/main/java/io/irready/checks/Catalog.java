@@ -15,7 +15,8 @@ public final class Catalog {
                 new io.irready.checks.iam.IrResponderPermissions(),
                 new io.irready.checks.route53resolver.ResolverQueryLogging(),
                 new io.irready.checks.guardduty.GuardDutyEnabled(),
-                new io.irready.checks.config.ConfigRecorderOn()
+                new io.irready.checks.config.ConfigRecorderOn(),
+                new io.irready.checks.irready.AuditorIntegrity()
         );
     }
 

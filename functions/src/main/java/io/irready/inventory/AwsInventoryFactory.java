@@ -42,6 +42,12 @@ public final class AwsInventoryFactory {
                 () -> io.irready.inventory.kms.KeyAccessCollector.inventory(clients, region));
         builder.lazily(io.irready.inventory.iam.ResponderSimulation.class,
                 () -> io.irready.inventory.iam.ResponderSimulationCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.eventbridge.EventBridgeInventory.class,
+                () -> io.irready.inventory.eventbridge.EventBridgeCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.lambda.AuditorFunctionInventory.class,
+                () -> io.irready.inventory.lambda.AuditorFunctionCollector.inventory(clients, region));
+        builder.lazily(io.irready.inventory.sns.TopicInventory.class,
+                () -> io.irready.inventory.sns.TopicCollector.inventory(clients, region));
         return builder.build();
     }
 }
