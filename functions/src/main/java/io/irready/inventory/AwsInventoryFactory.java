@@ -1,14 +1,20 @@
 package io.irready.inventory;
 
 import io.irready.core.Inventory;
+import io.irready.inventory.cloudtrail.CloudTrailCollector;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.config.ConfigRecorderCollector;
 import io.irready.inventory.config.ConfigRecorderInventory;
 import io.irready.inventory.guardduty.GuardDutyCollector;
 import io.irready.inventory.guardduty.GuardDutyInventory;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
 import io.irready.inventory.route53resolver.QueryLogInventory;
+import io.irready.inventory.s3.S3Collector;
+import io.irready.inventory.s3.S3Inventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -31,11 +37,12 @@ public final class AwsInventoryFactory {
         Inventory.Builder builder = Inventory.builder(account, region);
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
+        builder.lazily(CloudTrailInventory.class, () -> CloudTrailCollector.inventory(clients, region));
+        builder.lazily(S3Inventory.class, () -> S3Collector.inventory(clients, region));
+        builder.lazily(KmsInventory.class, () -> KmsCollector.inventory(clients, region));
         builder.lazily(GuardDutyInventory.class, () -> GuardDutyCollector.inventory(clients, region));
         builder.lazily(ConfigRecorderInventory.class, () -> ConfigRecorderCollector.inventory(clients, region));
         builder.lazily(QueryLogInventory.class, () -> QueryLogCollector.inventory(clients, account, region));
-        builder.lazily(io.irready.inventory.cloudtrail.TrailEvidenceInventory.class,
-                () -> io.irready.inventory.cloudtrail.TrailEvidenceCollector.inventory(clients, region));
         builder.lazily(io.irready.inventory.ec2.EbsEncryptionInventory.class,
                 () -> io.irready.inventory.ec2.EbsEncryptionCollector.inventory(clients, region));
         builder.lazily(io.irready.inventory.kms.KeyAccessInventory.class,

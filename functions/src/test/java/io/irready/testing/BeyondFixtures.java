@@ -11,7 +11,11 @@ import io.irready.core.Scope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
+import io.irready.inventory.cloudtrail.Trail;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Runs one check through the real {@link Evaluator} over a hand-built inventory. */
 public final class BeyondFixtures {
@@ -34,6 +38,17 @@ public final class BeyondFixtures {
         Evaluator evaluator = new Evaluator(new CheckRegistry(List.of(check)), config,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         return evaluator.evaluate(inventory, List.of(check.id()), Scope.REGION).findings();
+    }
+
+    /** A multi-region trail homed in {@code homeRegion}, delivering to {@code bucket}, optionally SSE-KMS. */
+    public static Trail trail(String name, String homeRegion, String bucket, Optional<String> kmsKeyArn) {
+        return new Trail(name, "arn:aws:cloudtrail:" + homeRegion + ":" + ACCOUNT + ":trail/" + name, homeRegion, true,
+                true, false, bucket, Optional.empty(), true, kmsKeyArn, Optional.empty(), Optional.empty(), false, false);
+    }
+
+    /** A CloudTrail inventory with these trails (status and selectors are not needed by the beyond checks). */
+    public static CloudTrailInventory trails(Trail... trails) {
+        return CloudTrailInventory.of(List.of(trails), Map.of(), Map.of());
     }
 
     /** The failure an inventory supplier throws when irready's role lacks {@code action}. */

@@ -10,8 +10,8 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
-import io.irready.inventory.cloudtrail.TrailEvidence;
-import io.irready.inventory.cloudtrail.TrailEvidenceInventory;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
+import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
 import java.util.ArrayList;
@@ -119,8 +119,8 @@ public final class IrResponderPermissions implements Check {
     /** {@code arn:aws:s3:::<bucket>/*} of every trail bucket visible here; empty means simulate on {@code *}. */
     private static List<String> trailBucketObjects(CheckContext ctx) {
         String partition = ResourceIds.partition(ctx.region());
-        return ctx.service(TrailEvidenceInventory.class).trails().stream().map(TrailEvidence::s3BucketName)
-                .flatMap(Optional::stream).distinct().sorted()
+        return ctx.service(CloudTrailInventory.class).trails().stream().map(Trail::s3BucketName)
+                .filter(b -> b != null && !b.isEmpty()).distinct().sorted()
                 .map(b -> "arn:" + partition + ":s3:::" + b + "/*").toList();
     }
 }

@@ -14,7 +14,7 @@ import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.eventbridge.EventRule;
-import io.irready.inventory.kms.KeyAccessInventory;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.lambda.AuditorFunction;
 import io.irready.inventory.lambda.AuditorFunctionInventory;
@@ -213,10 +213,10 @@ public final class AuditorIntegrity implements Check {
 
     private static void checkKey(CheckContext ctx, String keyArn, Parts parts) {
         parts.probe(() -> {
-            Optional<KmsKey> key = ctx.service(KeyAccessInventory.class).key(keyArn);
+            Optional<KmsKey> key = ctx.service(KmsInventory.class).key(keyArn);
             if (key.isEmpty()) {
                 parts.broken.add("key " + keyArn + " does not exist");
-            } else if (!key.get().usable()) {
+            } else if (!key.get().isEnabled()) {
                 parts.broken.add("key " + keyArn + " is " + key.get().state()
                         + " (irready can neither store findings nor publish alerts)");
             } else {

@@ -10,14 +10,15 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
-import io.irready.inventory.cloudtrail.TrailEvidence;
-import io.irready.inventory.cloudtrail.TrailEvidenceInventory;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
+import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.ec2.EbsDefaultEncryption;
 import io.irready.inventory.ec2.EbsEncryptionInventory;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
 import io.irready.inventory.kms.KeyAccessInventory;
 import io.irready.inventory.kms.KeyGrant;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
@@ -80,7 +81,7 @@ public final class EvidenceDecryptable implements Check {
         Map<String, KmsKey> keys = new LinkedHashMap<>();
         Map<String, Set<String>> protects = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
-        KeyAccessInventory kms = ctx.service(KeyAccessInventory.class);
+        KmsInventory kms = ctx.service(KmsInventory.class);
         for (var entry : protectsByRef.entrySet()) {
             String ref = entry.getKey();
             String refId = canonical(ctx, ref);
@@ -115,7 +116,7 @@ public final class EvidenceDecryptable implements Check {
     /** Key reference (ARN, alias, id) → what it protects, for keys that live in this region. */
     private static Map<String, Set<String>> evidenceKeys(CheckContext ctx) {
         Map<String, Set<String>> refs = new LinkedHashMap<>();
-        for (TrailEvidence trail : ctx.service(TrailEvidenceInventory.class).trails()) {
+        for (Trail trail : ctx.service(CloudTrailInventory.class).trails()) {
             trail.kmsKeyId().filter(k -> inRegion(k, ctx.region()))
                     .ifPresent(k -> refs.computeIfAbsent(k, x -> new LinkedHashSet<>()).add("trail " + trail.name()));
         }
@@ -148,13 +149,13 @@ public final class EvidenceDecryptable implements Check {
 
     private static Finding judge(CheckContext ctx, KmsKey key, String what) {
         String arn = key.arn();
-        if (key.pendingDeletion()) {
+        if (key.isPendingDeletion()) {
             return ctx.fail(arn, what + " is pending deletion" + key.deletionDate().map(d -> " (scheduled for " + d + ")")
                     .orElse("") + ": once deleted, the evidence it encrypts can never be decrypted. Cancel the "
                     + "deletion (aws kms cancel-key-deletion --key-id " + arn + ") and re-enable the key (aws kms "
                     + "enable-key --key-id " + arn + ").");
         }
-        if (!key.usable()) {
+        if (!key.isEnabled()) {
             return ctx.fail(arn, what + " is " + key.state() + ": nobody can decrypt the evidence it protects until "
                     + "it is enabled again (aws kms enable-key --key-id " + arn + ").");
         }

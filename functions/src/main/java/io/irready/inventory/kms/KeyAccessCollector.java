@@ -1,17 +1,13 @@
 package io.irready.inventory.kms;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
-import java.util.Optional;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.GetKeyPolicyRequest;
-import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.ListGrantsRequest;
 
-/** Loads {@link KeyAccessInventory} over the SDK (JSON 1.1, {@code TrentService.*}). */
+/** Loads {@link KeyAccessInventory} over the SDK (JSON 1.1, {@code TrentService.GetKeyPolicy} / {@code ListGrants}). */
 public final class KeyAccessCollector {
-    public static final String DESCRIBE_KEY = "kms:DescribeKey";
     public static final String GET_KEY_POLICY = "kms:GetKeyPolicy";
     public static final String LIST_GRANTS = "kms:ListGrants";
 
@@ -24,19 +20,6 @@ public final class KeyAccessCollector {
 
     public static KeyAccessInventory inventory(KmsClient client) {
         return new KeyAccessInventory(
-                ref -> {
-                    try {
-                        KeyMetadata m = AwsCall.call(DESCRIBE_KEY, () -> client.describeKey(b -> b.keyId(ref)))
-                                .keyMetadata();
-                        return Optional.of(new KmsKey(m.arn(), m.keyId(), m.keyStateAsString(),
-                                Optional.ofNullable(m.deletionDate()), m.keyManagerAsString()));
-                    } catch (AwsCallFailedException e) {
-                        if (e.kind() == AwsCallFailedException.Kind.NOT_FOUND) {
-                            return Optional.empty();
-                        }
-                        throw e;
-                    }
-                },
                 arn -> AwsCall.call(GET_KEY_POLICY, () -> client.getKeyPolicy(GetKeyPolicyRequest.builder()
                         .keyId(arn).policyName("default").build()).policy()),
                 arn -> AwsCall.call(LIST_GRANTS, () -> client.listGrantsPaginator(ListGrantsRequest.builder()

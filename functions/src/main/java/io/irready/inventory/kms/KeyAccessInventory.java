@@ -3,42 +3,30 @@ package io.irready.inventory.kms;
 import io.irready.core.Memo;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What {@code evidence-decryptable} needs to know about KMS keys: their state, their key policy and
- * their grants. Each is loaded per key on first use and cached for the evaluation (failures too).
+ * Who may use a KMS key besides what IAM says: its key policy and its grants, loaded per key on first use and
+ * cached for the evaluation (failures too). The key's state comes from {@link KmsInventory}.
  */
 public final class KeyAccessInventory {
-    private final Function<String, Optional<KmsKey>> keys;
     private final Function<String, String> policies;
     private final Function<String, List<KeyGrant>> grants;
 
     /**
-     * @param keys     key id, ARN or alias → the key, empty when it does not exist ({@code kms:DescribeKey})
      * @param policies key ARN → its {@code default} key policy JSON ({@code kms:GetKeyPolicy})
      * @param grants   key ARN → its grants ({@code kms:ListGrants}, all pages)
      */
-    public KeyAccessInventory(Function<String, Optional<KmsKey>> keys, Function<String, String> policies,
-                              Function<String, List<KeyGrant>> grants) {
-        this.keys = Memo.byKey(keys);
+    public KeyAccessInventory(Function<String, String> policies, Function<String, List<KeyGrant>> grants) {
         this.policies = Memo.byKey(policies);
         this.grants = Memo.byKey(grants);
     }
 
-    /** A hand-built inventory; keys are found by ARN, key id or any alias given in {@code aliases}. */
-    public static KeyAccessInventory of(List<KmsKey> keys, Map<String, String> aliases, Map<String, String> policies,
-                                        Map<String, List<KeyGrant>> grants) {
+    /** A hand-built inventory; a key without a policy in the map has an empty one. */
+    public static KeyAccessInventory of(Map<String, String> policies, Map<String, List<KeyGrant>> grants) {
         return new KeyAccessInventory(
-                ref -> keys.stream().filter(k -> k.arn().equals(ref) || k.keyId().equals(ref)
-                        || k.arn().equals(aliases.get(ref))).findFirst(),
                 arn -> policies.getOrDefault(arn, "{\"Version\":\"2012-10-17\",\"Statement\":[]}"),
                 arn -> grants.getOrDefault(arn, List.of()));
-    }
-
-    public Optional<KmsKey> key(String keyIdArnOrAlias) {
-        return keys.apply(keyIdArnOrAlias);
     }
 
     public String keyPolicy(String keyArn) {

@@ -9,8 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.irready.core.Config;
 import io.irready.core.Finding;
 import io.irready.core.Status;
-import io.irready.inventory.cloudtrail.TrailEvidence;
-import io.irready.inventory.cloudtrail.TrailEvidenceInventory;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
 import java.util.ArrayList;
@@ -28,9 +27,8 @@ class IrResponderPermissionsTest {
 
     private List<Finding> run(Config config, Function<ResponderSimulation.Question, List<SimulatedDecision>> sim) {
         return evaluate(check, inventory()
-                .with(TrailEvidenceInventory.class, TrailEvidenceInventory.of(List.of(new TrailEvidence("main",
-                        "arn:aws:cloudtrail:eu-west-1:123456789012:trail/main", "eu-west-1",
-                        Optional.of("trail-bucket"), Optional.empty()))))
+                .with(CloudTrailInventory.class, io.irready.testing.BeyondFixtures.trails(
+                        io.irready.testing.BeyondFixtures.trail("main", "eu-west-1", "trail-bucket", Optional.empty())))
                 .with(ResponderSimulation.class, new ResponderSimulation(q -> {
                     asked.add(q);
                     return sim.apply(q);

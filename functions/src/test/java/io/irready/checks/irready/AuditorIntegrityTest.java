@@ -11,7 +11,7 @@ import io.irready.core.Finding;
 import io.irready.core.Status;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.eventbridge.EventRule;
-import io.irready.inventory.kms.KeyAccessInventory;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.lambda.AuditorFunction;
 import io.irready.inventory.lambda.AuditorFunctionInventory;
@@ -38,10 +38,10 @@ class AuditorIntegrityTest {
     private final AuditorIntegrity check = new AuditorIntegrity();
 
     private Finding run(Config config, EventBridgeInventory events, AuditorFunctionInventory lambda,
-                        TopicInventory sns, KeyAccessInventory kms) {
+                        TopicInventory sns, KmsInventory kms) {
         List<Finding> findings = evaluate(check, inventory().with(EventBridgeInventory.class, events)
                 .with(AuditorFunctionInventory.class, lambda).with(TopicInventory.class, sns)
-                .with(KeyAccessInventory.class, kms).build(), config);
+                .with(KmsInventory.class, kms).build(), config);
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1/irready");
         return findings.get(0);
@@ -65,9 +65,8 @@ class AuditorIntegrityTest {
                 "SubscriptionsPending", "1")));
     }
 
-    private static KeyAccessInventory key(String state) {
-        return KeyAccessInventory.of(List.of(new KmsKey(KEY, "irready", state, Optional.empty(), "CUSTOMER")),
-                Map.of(), Map.of(), Map.of());
+    private static KmsInventory key(String state) {
+        return KmsInventory.of(List.of(new KmsKey(KEY, "irready", state, Optional.empty(), "CUSTOMER")));
     }
 
     @Test

@@ -4,20 +4,21 @@ import static io.irready.testing.BeyondFixtures.denied;
 import static io.irready.testing.BeyondFixtures.evaluate;
 import static io.irready.testing.BeyondFixtures.inventory;
 import static io.irready.testing.BeyondFixtures.notFound;
+import static io.irready.testing.BeyondFixtures.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Config;
 import io.irready.core.Finding;
 import io.irready.core.Inventory;
 import io.irready.core.Status;
-import io.irready.inventory.cloudtrail.TrailEvidence;
-import io.irready.inventory.cloudtrail.TrailEvidenceInventory;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.ec2.EbsDefaultEncryption;
 import io.irready.inventory.ec2.EbsEncryptionInventory;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
 import io.irready.inventory.kms.KeyAccessInventory;
 import io.irready.inventory.kms.KeyGrant;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
@@ -40,12 +41,10 @@ class EvidenceDecryptableTest {
 
     private final EvidenceDecryptable check = new EvidenceDecryptable();
 
-    private static TrailEvidenceInventory trails() {
-        return TrailEvidenceInventory.of(List.of(
-                new TrailEvidence("main", "arn:aws:cloudtrail:eu-west-1:123456789012:trail/main", "eu-west-1",
-                        Optional.of("trail-bucket"), Optional.of(TRAIL_KEY)),
-                new TrailEvidence("shadow", "arn:aws:cloudtrail:us-east-1:123456789012:trail/shadow", "us-east-1",
-                        Optional.of("other-bucket"), Optional.of(OTHER_REGION_KEY))));
+    private static CloudTrailInventory trails() {
+        return io.irready.testing.BeyondFixtures.trails(
+                trail("main", "eu-west-1", "trail-bucket", Optional.of(TRAIL_KEY)),
+                trail("shadow", "us-east-1", "other-bucket", Optional.of(OTHER_REGION_KEY)));
     }
 
     private static LogsInventory logs() {
@@ -56,14 +55,24 @@ class EvidenceDecryptableTest {
                         Optional.empty(), Optional.of("arn:aws:kms:eu-west-1:123456789012:key/not-evidence"))));
     }
 
-    private static Inventory.Builder base(KeyAccessInventory kms, EbsDefaultEncryption ebs,
+    private static Inventory.Builder base(Keys keys, EbsDefaultEncryption ebs,
                                           Function<ResponderSimulation.Question, List<SimulatedDecision>> sim) {
         return inventory()
-                .with(TrailEvidenceInventory.class, trails())
+                .with(CloudTrailInventory.class, trails())
+                .with(KmsInventory.class, keys.states())
                 .with(LogsInventory.class, logs())
                 .with(EbsEncryptionInventory.class, EbsEncryptionInventory.of(ebs))
-                .with(KeyAccessInventory.class, kms)
+                .with(KeyAccessInventory.class, keys.access())
                 .with(ResponderSimulation.class, new ResponderSimulation(sim));
+    }
+
+    /** DescribeKey answers (ct's {@link KmsInventory}) and key policies + grants ({@link KeyAccessInventory}). */
+    private record Keys(KmsInventory states, KeyAccessInventory access) {
+        static Keys of(List<KmsKey> keys, Map<String, String> aliases, Map<String, String> policies,
+                       Map<String, List<KeyGrant>> grants) {
+            return new Keys(new KmsInventory(ref -> keys.stream().filter(k -> k.arn().equals(ref)
+                    || k.arn().equals(aliases.get(ref))).findFirst()), KeyAccessInventory.of(policies, grants));
+        }
     }
 
     private static KmsKey enabled(String arn) {
@@ -77,7 +86,7 @@ class EvidenceDecryptableTest {
 
     @Test
     void judgesStateOfEveryEvidenceKeyInTheRegionWithoutResponderRole() {
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(
+        Keys kms = Keys.of(List.of(
                 enabled(TRAIL_KEY),
                 new KmsKey(LOGS_KEY, "logs-key", "PendingDeletion", Optional.of(Instant.parse("2026-12-04T00:00:00Z")),
                         "CUSTOMER"),
@@ -104,7 +113,7 @@ class EvidenceDecryptableTest {
 
     @Test
     void deletedKeyFailsUnderItsReference() {
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(enabled(LOGS_KEY)), Map.of(), Map.of(), Map.of());
+        Keys kms = Keys.of(List.of(enabled(LOGS_KEY)), Map.of(), Map.of(), Map.of());
 
         List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of()).build());
@@ -119,7 +128,7 @@ class EvidenceDecryptableTest {
 
     @Test
     void responderUsesKeyThroughIamAndAGrant() {
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
+        Keys kms = Keys.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
                 Map.of(TRAIL_KEY, ROOT_ONLY_POLICY, LOGS_KEY, ROOT_ONLY_POLICY),
                 Map.of(TRAIL_KEY, List.of(new KeyGrant("g-1", ROLE, List.of("Decrypt"), false))));
         Config config = Config.builder().responderRoleArn(ROLE).build();
@@ -147,7 +156,7 @@ class EvidenceDecryptableTest {
                    "Action":["kms:Decrypt","kms:ReEncrypt*"],"Resource":"*",
                    "Condition":{"StringEquals":{"kms:ViaService":"s3.eu-west-1.amazonaws.com"}}},
                   {"Effect":"Deny","Principal":"*","Action":"kms:CreateGrant","Resource":"*"}]}""";
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
+        Keys kms = Keys.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
                 Map.of(TRAIL_KEY, policy, LOGS_KEY, ROOT_ONLY_POLICY), Map.of());
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
@@ -166,7 +175,7 @@ class EvidenceDecryptableTest {
         String policy = """
                 {"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:role/ir-responder"},
                    "Action":"kms:*","Resource":"*"}]}""";
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
+        Keys kms = Keys.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
                 Map.of(TRAIL_KEY, policy, LOGS_KEY, policy), Map.of());
         Config config = Config.builder().responderRoleArn(ROLE).build();
         SimulatedDecision boundary = new SimulatedDecision("kms:CreateGrant", TRAIL_KEY, "implicitDeny",
@@ -183,12 +192,12 @@ class EvidenceDecryptableTest {
 
     @Test
     void deniedDescribeKeyIsAnErrorOnThatKeyOnly() {
-        KeyAccessInventory kms = new KeyAccessInventory(ref -> {
+        Keys kms = new Keys(new KmsInventory(ref -> {
             if (ref.equals(TRAIL_KEY)) {
                 throw denied("kms:DescribeKey");
             }
             return Optional.of(enabled(ref));
-        }, arn -> ROOT_ONLY_POLICY, arn -> List.of());
+        }), new KeyAccessInventory(arn -> ROOT_ONLY_POLICY, arn -> List.of()));
 
         List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of()).build());
@@ -201,9 +210,9 @@ class EvidenceDecryptableTest {
 
     @Test
     void deniedKeyPolicyIsAnErrorNamingGetKeyPolicy() {
-        KeyAccessInventory kms = new KeyAccessInventory(ref -> Optional.of(enabled(ref)), arn -> {
+        Keys kms = new Keys(new KmsInventory(ref -> Optional.of(enabled(ref))), new KeyAccessInventory(arn -> {
             throw denied("kms:GetKeyPolicy");
-        }, arn -> List.of());
+        }, arn -> List.of()));
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
         List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
@@ -217,7 +226,7 @@ class EvidenceDecryptableTest {
 
     @Test
     void responderRoleThatDoesNotExistFails() {
-        KeyAccessInventory kms = KeyAccessInventory.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
+        Keys kms = Keys.of(List.of(enabled(TRAIL_KEY), enabled(LOGS_KEY)), Map.of(),
                 Map.of(), Map.of());
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
@@ -231,11 +240,11 @@ class EvidenceDecryptableTest {
 
     @Test
     void deniedTrailListingLeavesTheWholeCheckInError() {
-        Inventory inventory = base(KeyAccessInventory.of(List.of(), Map.of(), Map.of(), Map.of()),
+        Inventory inventory = base(Keys.of(List.of(), Map.of(), Map.of(), Map.of()),
                 new EbsDefaultEncryption(false, Optional.empty()), q -> List.of())
-                .with(TrailEvidenceInventory.class, new TrailEvidenceInventory(() -> {
+                .with(CloudTrailInventory.class, new CloudTrailInventory(() -> {
                     throw denied("cloudtrail:DescribeTrails");
-                }, arn -> Optional.empty())).build();
+                }, arn -> null, arn -> null)).build();
 
         assertThat(evaluate(check, inventory)).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
