@@ -1,5 +1,9 @@
 package io.irready.checks;
 
+import io.irready.checks.cloudfront.CloudFrontAccessLogging;
+import io.irready.checks.lambda.LambdaCanWriteLogs;
+import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.rds.RdsLogExports;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import java.util.List;
@@ -11,6 +15,10 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
+                new LambdaCanWriteLogs(),
+                new CloudFrontAccessLogging(),
+                new RdsLogExports(),
+                new LogsRetention()
         );
     }
 

@@ -1,8 +1,18 @@
 package io.irready.inventory;
 
 import io.irready.core.Inventory;
+import io.irready.inventory.cloudfront.CloudFrontCollector;
+import io.irready.inventory.cloudfront.CloudFrontInventory;
+import io.irready.inventory.iam.IamCollector;
+import io.irready.inventory.iam.IamInventory;
+import io.irready.inventory.lambda.LambdaCollector;
+import io.irready.inventory.lambda.LambdaInventory;
+import io.irready.inventory.logs.DeliveryCollector;
+import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.rds.RdsCollector;
+import io.irready.inventory.rds.RdsInventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -25,6 +35,11 @@ public final class AwsInventoryFactory {
         Inventory.Builder builder = Inventory.builder(account, region);
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
+        builder.lazily(LambdaInventory.class, () -> LambdaCollector.inventory(clients, region));
+        builder.lazily(IamInventory.class, () -> IamCollector.inventory(clients)); // global: aws-global
+        builder.lazily(CloudFrontInventory.class, () -> CloudFrontCollector.inventory(clients, account)); // global
+        builder.lazily(DeliveryInventory.class, () -> DeliveryCollector.inventory(clients, region));
+        builder.lazily(RdsInventory.class, () -> RdsCollector.inventory(clients, region));
         return builder.build();
     }
 }
