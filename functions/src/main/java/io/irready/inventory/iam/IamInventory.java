@@ -1,6 +1,7 @@
 package io.irready.inventory.iam;
 
 import io.irready.core.Memo;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,7 +20,7 @@ public final class IamInventory {
     /** Hand-built answers by principal ARN; an unknown principal gets an empty simulation (nothing allowed). */
     public static IamInventory of(Map<String, PolicySimulation> byPrincipal) {
         return new IamInventory(request -> byPrincipal.getOrDefault(request.principalArn(),
-                new PolicySimulation(request.principalArn(), java.util.List.of())));
+                new PolicySimulation(request.principalArn(), List.of())));
     }
 
     /** Simulates {@code request} ({@code iam:SimulatePrincipalPolicy}, all pages), once per evaluation. */

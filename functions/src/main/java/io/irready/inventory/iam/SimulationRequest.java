@@ -1,5 +1,6 @@
 package io.irready.inventory.iam;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -13,6 +14,6 @@ public record SimulationRequest(String principalArn, List<String> actions, Sorte
     public SimulationRequest {
         Objects.requireNonNull(principalArn, "principalArn");
         actions = List.copyOf(actions);
-        resourceArns = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(resourceArns));
+        resourceArns = Collections.unmodifiableSortedSet(new TreeSet<>(resourceArns));
     }
 }

@@ -144,4 +144,12 @@ class RdsLogExportsTest {
         assertThat(f.reason()).isEqualTo("Could not evaluate: access denied to rds:DescribeDBClusters (AccessDenied): "
                 + "grant rds:DescribeDBClusters to irready's role: not authorized");
     }
+
+    @Test
+    void aDatabaseBeingDeletedIsNotApplicable() {
+        DbInstance deleting = new DbInstance("old", ARN + "db:old", "mysql", "deleting", Optional.empty(), LogExports.NONE);
+        Finding f = only(findings(List.of(deleting), List.of()));
+        assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(f.reason()).isEqualTo("DB instance old is being deleted.");
+    }
 }

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.irready.testing.AwsWire.queryCall;
 import static io.irready.testing.AwsWire.queryError;
 import static io.irready.testing.AwsWire.xml;
@@ -109,5 +110,15 @@ class RdsCollectorTest {
             assertThat(e.kind()).isEqualTo(AwsCallFailedException.Kind.ACCESS_DENIED);
             assertThat(e.getMessage()).startsWith("access denied to rds:DescribeDBInstances (AccessDenied)");
         });
+    }
+
+    @Test
+    void throttlingIsRetriedBySdk() {
+        aws.stub(queryCall("DescribeDBClusters").inScenario("throttle").whenScenarioStateIs(STARTED)
+                .willReturn(queryError(400, "Throttling", "Rate exceeded")).willSetStateTo("ok"));
+        aws.stub(queryCall("DescribeDBClusters").inScenario("throttle").whenScenarioStateIs("ok")
+                .willReturn(xml(clusters(null))));
+        assertThat(RdsCollector.inventory(aws.clients(), AwsWire.REGION).clusters()).isEmpty();
+        aws.server().verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBClusters")));
     }
 }
