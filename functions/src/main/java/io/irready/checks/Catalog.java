@@ -11,6 +11,7 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
+                new io.irready.checks.ec2.VpcFlowLogsEnabled()
         );
     }
 

@@ -1,6 +1,8 @@
 package io.irready.inventory;
 
 import io.irready.core.Inventory;
+import io.irready.inventory.ec2.Ec2Collector;
+import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
 
@@ -25,6 +27,7 @@ public final class AwsInventoryFactory {
         Inventory.Builder builder = Inventory.builder(account, region);
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
+        builder.lazily(Ec2Inventory.class, () -> Ec2Collector.inventory(clients, region));
         return builder.build();
     }
 }
