@@ -11,7 +11,9 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
-                new io.irready.checks.ec2.VpcFlowLogsEnabled()
+                new io.irready.checks.ec2.VpcFlowLogsEnabled(),
+                new io.irready.checks.ec2.Ec2SsmManaged(),
+                new io.irready.checks.ec2.Ec2CloudWatchAgent()
         );
     }
 

@@ -5,6 +5,8 @@ import io.irready.inventory.ec2.Ec2Collector;
 import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.ssm.SsmCollector;
+import io.irready.inventory.ssm.SsmInventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -28,6 +30,7 @@ public final class AwsInventoryFactory {
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
         builder.lazily(Ec2Inventory.class, () -> Ec2Collector.inventory(clients, region));
+        builder.lazily(SsmInventory.class, () -> SsmCollector.inventory(clients, region));
         return builder.build();
     }
 }
