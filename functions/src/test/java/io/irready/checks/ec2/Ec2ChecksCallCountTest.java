@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -82,7 +83,7 @@ class Ec2ChecksCallCountTest {
         return Math.max(1, (items + pageSize - 1) / pageSize);
     }
 
-    private static int count(int n, java.util.function.IntPredicate which) {
+    private static int count(int n, IntPredicate which) {
         return (int) IntStream.range(0, n).filter(which).count();
     }
 
