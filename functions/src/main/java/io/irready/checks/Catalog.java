@@ -30,7 +30,10 @@ public final class Catalog {
                 new LambdaCanWriteLogs(),
                 new CloudFrontAccessLogging(),
                 new RdsLogExports(),
-                new LogsRetention()
+                new LogsRetention(),
+                new io.irready.checks.ec2.VpcFlowLogsEnabled(),
+                new io.irready.checks.ec2.Ec2SsmManaged(),
+                new io.irready.checks.ec2.Ec2CloudWatchAgent()
         );
     }
 

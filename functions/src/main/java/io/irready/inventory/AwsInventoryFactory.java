@@ -19,6 +19,10 @@ import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
+import io.irready.inventory.ec2.Ec2Collector;
+import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.ssm.SsmCollector;
+import io.irready.inventory.ssm.SsmInventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -49,6 +53,8 @@ public final class AwsInventoryFactory {
         builder.lazily(CloudFrontInventory.class, () -> CloudFrontCollector.inventory(clients, account)); // global
         builder.lazily(DeliveryInventory.class, () -> DeliveryCollector.inventory(clients, region));
         builder.lazily(RdsInventory.class, () -> RdsCollector.inventory(clients, region));
+        builder.lazily(Ec2Inventory.class, () -> Ec2Collector.inventory(clients, region));
+        builder.lazily(SsmInventory.class, () -> SsmCollector.inventory(clients, region));
         return builder.build();
     }
 }
