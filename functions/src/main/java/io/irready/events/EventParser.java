@@ -82,8 +82,9 @@ public final class EventParser {
 
     /**
      * Parses one input: a single JSON document (envelope, record, log file, SQS batch, array) or
-     * JSON Lines. A document that is not valid JSON as a whole is read line by line when its first
-     * line is a JSON value of its own; otherwise it is one malformed item.
+     * JSON Lines. Input that is not one valid JSON document is read line by line when some line is
+     * a JSON object of its own (bad lines become malformed items, the others are kept); otherwise
+     * it is one malformed item.
      */
     public List<ParsedEvent> parse(String text) {
         if (text == null || text.isBlank()) {
@@ -97,8 +98,7 @@ public final class EventParser {
             whole = mapper.readTree(text);
         } catch (JacksonException wholeError) {
             String[] lines = text.split("\r?\n");
-            String first = firstNonBlank(lines);
-            if (countNonBlank(lines) > 1 && readsAlone(first)) {
+            if (countNonBlank(lines) > 1 && anyLineIsAnObject(lines)) {
                 return parseLines(lines);
             }
             return List.of(new MalformedEvent(notJson(wholeError), "input"));
@@ -324,22 +324,25 @@ public final class EventParser {
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
-    private boolean readsAlone(String line) {
-        try {
-            mapper.readTree(line);
-            return true;
-        } catch (JacksonException e) {
-            return false;
-        }
-    }
-
-    private static String firstNonBlank(String[] lines) {
+    /**
+     * JSON Lines, as opposed to a pretty-printed document with a syntax error: some line is a
+     * non-empty JSON object on its own (pretty-printed JSON never puts a whole object with fields on one line).
+     */
+    private boolean anyLineIsAnObject(String[] lines) {
         for (String line : lines) {
-            if (!line.isBlank()) {
-                return line;
+            String trimmed = line.strip();
+            if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+                try {
+                    JsonNode node = mapper.readTree(trimmed);
+                    if (node.isObject() && !node.isEmpty()) {
+                        return true;
+                    }
+                } catch (JacksonException e) {
+                    // not this line; try the next
+                }
             }
         }
-        return "";
+        return false;
     }
 
     private static long countNonBlank(String[] lines) {

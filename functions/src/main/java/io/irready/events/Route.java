@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
  * @param evidenceDisabling the calls disable evidence: when one fails ({@code errorCode}) it is a tamper attempt
  * @param ownResourcesOnly  when present, the row applies only to events naming one of irready's own
  *                          resources of this kind (see {@link RouteTable#withOwnResources})
+ * @param everyRegion       the service is global (IAM, Organizations): its events arrive from us-east-1
+ *                          but change what the checks judge in every region, so re-evaluate in every
+ *                          region the deployment covers
  */
 public record Route(String source, String eventSource, List<String> eventNames, List<String> checkIds,
                     List<Extractor> extractors, boolean delayedRecheck, boolean evidenceDisabling,
-                    Optional<ResourceKind> ownResourcesOnly) {
+                    Optional<ResourceKind> ownResourcesOnly, boolean everyRegion) {
 
     /** An API version suffix as CloudTrail appends it: {@code 20150331}, {@code 2020_05_31}, {@code 20150331v2}. */
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d[\\d_]*(v\\d+)?");

@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The routing table of DESIGN.md §4 as data: which CloudTrail calls re-evaluate which checks, over
@@ -38,6 +40,8 @@ import java.util.TreeSet;
  * that use it through {@link CheckTarget#roleNames}.
  */
 public final class RouteTable {
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
+
     public static final String CLOUDTRAIL_LOGGING = "cloudtrail-logging-all-regions";
     public static final String CLOUDTRAIL_MANAGEMENT_EVENTS = "cloudtrail-management-events";
     public static final String CLOUDTRAIL_LOG_FILE_VALIDATION = "cloudtrail-log-file-validation";
@@ -150,7 +154,7 @@ public final class RouteTable {
                         + "DeleteRolePermissionsBoundary UpdateAssumeRolePolicy DeleteRole CreatePolicyVersion "
                         + "SetDefaultPolicyVersion DeletePolicyVersion",
                 List.of(LAMBDA_CAN_WRITE_LOGS, IR_RESPONDER_PERMISSIONS, EVIDENCE_DECRYPTABLE),
-                List.of(x(ROLE, "/requestParameters/roleName")), true, false));
+                List.of(x(ROLE, "/requestParameters/roleName")), true, false).everyRegion());
 
         // Lambda configuration (versioned names: CreateFunction20150331, UpdateFunctionConfiguration20150331v2).
         List<Extractor> function = List.of(x(FUNCTION, "/requestParameters/functionName"),
@@ -201,7 +205,7 @@ public final class RouteTable {
                 List.of(CONFIG_RECORDER_ON), List.of(), false, true));
         t.add(row("aws.config", "StartConfigurationRecorder", List.of(CONFIG_RECORDER_ON), List.of(), false, false));
         t.add(row("aws.organizations", "LeaveOrganization DisableAWSServiceAccess", List.of(CLOUDTRAIL_LOGGING),
-                List.of(), false, true));
+                List.of(), false, true).everyRegion());
 
         // irready itself: one finding per deployment, so always the region (the check is cheap).
         t.add(row("aws.events", "DisableRule DeleteRule RemoveTargets", List.of(AUDITOR_INTEGRITY), List.of(), false, true));
@@ -247,11 +251,13 @@ public final class RouteTable {
     /** What {@code event} re-evaluates. Never throws; an unknown event routes nowhere. */
     public RoutingDecision route(CloudTrailEvent event) {
         if (readOnly(event)) {
+            LOG.debug("event {}: read-only call {} is not routed", event.eventId(), event.eventName());
             return RoutingDecision.ignored(event, "read-only call");
         }
         Map<String, Accumulated> byCheck = new TreeMap<>();
         boolean delayed = false;
         boolean tamper = false;
+        boolean everyRegion = false;
         for (Route route : routes) {
             if (!route.matches(event)) {
                 continue;
@@ -262,6 +268,7 @@ public final class RouteTable {
                 continue;
             }
             delayed |= route.delayedRecheck();
+            everyRegion |= route.everyRegion();
             tamper |= route.evidenceDisabling() && event.failed();
             for (String checkId : route.checkIds()) {
                 Set<String> resources = new TreeSet<>();
@@ -271,11 +278,12 @@ public final class RouteTable {
             }
         }
         if (byCheck.isEmpty()) {
+            LOG.debug("event {}: no route for {} {}", event.eventId(), event.eventSource(), event.eventName());
             return RoutingDecision.ignored(event, "no route for " + event.eventSource() + " " + event.eventName());
         }
         List<CheckTarget> targets = new ArrayList<>();
         byCheck.forEach((id, acc) -> targets.add(acc.target(id)));
-        return new RoutingDecision(event, targets, delayed, tamper, Optional.empty());
+        return new RoutingDecision(event, targets, delayed, tamper, everyRegion, Optional.empty());
     }
 
     private static Map<ResourceKind, Set<String>> extract(Route route, CloudTrailEvent event) {
@@ -332,18 +340,23 @@ public final class RouteTable {
 
     private static RowBuilder row(String source, String names, List<String> checks, List<Extractor> extractors,
                                   boolean delayedRecheck, boolean evidenceDisabling) {
-        return new RowBuilder(source, names, checks, extractors, delayedRecheck, evidenceDisabling, null);
+        return new RowBuilder(source, names, checks, extractors, delayedRecheck, evidenceDisabling, null, false);
     }
 
     private record RowBuilder(String source, String names, List<String> checks, List<Extractor> extractors,
-                              boolean delayedRecheck, boolean evidenceDisabling, ResourceKind ownOnly) {
+                              boolean delayedRecheck, boolean evidenceDisabling, ResourceKind ownOnly,
+                              boolean global) {
         RowBuilder ownOnly(ResourceKind kind) {
-            return new RowBuilder(source, names, checks, extractors, delayedRecheck, evidenceDisabling, kind);
+            return new RowBuilder(source, names, checks, extractors, delayedRecheck, evidenceDisabling, kind, global);
+        }
+
+        RowBuilder everyRegion() {
+            return new RowBuilder(source, names, checks, extractors, delayedRecheck, evidenceDisabling, ownOnly, true);
         }
 
         Route build() {
             return new Route(source, source.substring("aws.".length()) + ".amazonaws.com", List.of(names.split(" ")),
-                    checks, extractors, delayedRecheck, evidenceDisabling, Optional.ofNullable(ownOnly));
+                    checks, extractors, delayedRecheck, evidenceDisabling, Optional.ofNullable(ownOnly), global);
         }
     }
 

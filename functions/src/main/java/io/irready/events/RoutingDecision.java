@@ -15,16 +15,18 @@ import java.util.TreeSet;
  *                       (eventually consistent services)
  * @param tamperAttempt  the call failed ({@code errorCode}) on an evidence-disabling route: raise a
  *                       tamper-attempt notification, deduplicated by event id
+ * @param everyRegion    re-evaluate the targets in every region the deployment covers, not only in the
+ *                       event's region (global services: IAM, Organizations)
  * @param ignoredBecause why nothing routes (for the debug log), when nothing does
  */
 public record RoutingDecision(CloudTrailEvent event, List<CheckTarget> targets, boolean delayedRecheck,
-                              boolean tamperAttempt, Optional<String> ignoredBecause) {
+                              boolean tamperAttempt, boolean everyRegion, Optional<String> ignoredBecause) {
     public RoutingDecision {
         targets = List.copyOf(targets);
     }
 
     static RoutingDecision ignored(CloudTrailEvent event, String why) {
-        return new RoutingDecision(event, List.of(), false, false, Optional.of(why));
+        return new RoutingDecision(event, List.of(), false, false, false, Optional.of(why));
     }
 
     public boolean routed() {

@@ -130,6 +130,26 @@ class EventParserTest {
     }
 
     @Test
+    void aBadFirstLineDoesNotLoseTheRest() {
+        String lines = "garbage\n" + record("s3.amazonaws.com", "DeleteBucketPolicy").replace("\n", "") + "\n{}\n";
+
+        List<ParsedEvent> parsed = parser.parse(lines);
+
+        assertThat(parsed).hasSize(3);
+        assertThat(parsed.get(0)).isInstanceOf(MalformedEvent.class);
+        assertThat(parsed.get(1)).isInstanceOf(CloudTrailEvent.class);
+        assertThat(((MalformedEvent) parsed.get(2)).position()).isEqualTo("line 3");
+    }
+
+    @Test
+    void aPrettyPrintedDocumentWithASyntaxErrorIsOneError() {
+        String broken = EventFixtures.read("ec2/RunInstances.envelope.json").replace("\"eventName\": \"RunInstances\",",
+                "\"eventName\": \"RunInstances\"");
+
+        assertThat(malformed(broken).reason()).startsWith("not valid JSON (line ");
+    }
+
+    @Test
     void readsAnSqsBatchOfEnvelopesFromTheDelayedRecheckQueue() {
         String body = envelope("aws.rds", record("rds.amazonaws.com", "ModifyDBInstance")).replace("\n", "");
         String batch = """

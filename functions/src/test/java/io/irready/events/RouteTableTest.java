@@ -221,6 +221,15 @@ class RouteTableTest {
     }
 
     @Test
+    void globalServiceEventsReevaluateEveryCoveredRegion() {
+        assertThat(table.route(event("iam/DetachRolePolicy.envelope.json")).everyRegion()).isTrue();
+        assertThat(table.route(event("organizations/LeaveOrganization.record.json")).everyRegion()).isTrue();
+        assertThat(table.route(event("cloudfront/UpdateDistribution2020_05_31.envelope.json")).everyRegion())
+                .as("CloudFront is judged once, from us-east-1, where its events arrive").isFalse();
+        assertThat(table.route(event("cloudtrail/StopLogging.envelope.json")).everyRegion()).isFalse();
+    }
+
+    @Test
     void lookAlikeNamesNeverMatchARoute() {
         assertThat(Route.nameMatches("DeleteBucket", "DeleteBucketCors")).isFalse();
         assertThat(Route.nameMatches("CreateVpc", "CreateVpcEndpoint")).isFalse();
