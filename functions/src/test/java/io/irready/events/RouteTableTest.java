@@ -271,6 +271,18 @@ class RouteTableTest {
     }
 
     @Test
+    void aWellFormedEventOfAnUnroutedServiceIsANoOp() {
+        String detail = EventFixtures.read("guardduty/UpdateDetector.record.json")
+                .replace("guardduty.amazonaws.com", "braket.amazonaws.com").replace("UpdateDetector", "CancelQuantumTask");
+        CloudTrailEvent event = (CloudTrailEvent) new EventParser().parse(detail).getFirst();
+
+        RoutingDecision decision = table.route(event);
+
+        assertThat(decision.routed()).isFalse();
+        assertThat(decision.ignoredBecause()).contains("no route for braket.amazonaws.com CancelQuantumTask");
+    }
+
+    @Test
     void onlyFailedCallsOnEvidenceDisablingRoutesAreTamperAttempts() {
         CloudTrailEvent startDenied = withError(event("cloudtrail/StartLogging.record.json"), "AccessDenied");
         CloudTrailEvent deleteFlowLogsDenied = withError(event("ec2/DeleteFlowLogs.envelope.json"),
