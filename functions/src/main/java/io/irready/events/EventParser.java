@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * <p>Only the structural fields AWS itself writes (event id, source, name, region, account, time)
  * are validated. Attacker-chosen text (user agent, resource names) is kept verbatim: rejecting an
  * event because of it would let an attacker blind the auditor with a strange user agent.
+ *
+ * <p>Immutable and thread-safe: create one and reuse it (e.g. in a Lambda handler's constructor).
  */
 public final class EventParser {
     public static final int MAX_EVENT_BYTES = 256 * 1024;

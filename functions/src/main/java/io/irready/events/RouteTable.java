@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * kind (a flow-log id, a parameter group, a policy ARN), none, or the check is account+region level,
  * the check is re-evaluated over the region — one paginated describe. A role maps to the functions
  * that use it through {@link CheckTarget#roleNames}.
+ *
+ * <p>Immutable and thread-safe: build it once ({@code standard()}, then {@code withOwnResources}).
  */
 public final class RouteTable {
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
