@@ -8,9 +8,11 @@ import io.irready.core.CheckMetadata.Remediation;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
+import io.irready.core.ResourceIds;
+import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.ec2.Vpc;
 import io.irready.inventory.route53resolver.QueryLogAssociation;
 import io.irready.inventory.route53resolver.QueryLogInventory;
-import io.irready.inventory.route53resolver.ResolverVpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -44,26 +46,27 @@ public final class ResolverQueryLogging implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        QueryLogInventory inventory = ctx.service(QueryLogInventory.class);
         List<Finding> findings = new ArrayList<>();
-        for (ResolverVpc vpc : inventory.vpcs()) {
-            if (!ctx.scope().includes(vpc.arn())) {
+        for (Vpc v : ctx.service(Ec2Inventory.class).vpcs()) {
+            String arn = ResourceIds.arn("ec2", ctx.region(), v.ownerId() == null ? ctx.account() : v.ownerId(),
+                    "vpc/" + v.id());
+            if (!ctx.scope().includes(arn)) {
                 continue;
             }
-            List<QueryLogAssociation> associations = inventory.associationsOf(vpc.vpcId());
+            List<QueryLogAssociation> associations = ctx.service(QueryLogInventory.class).associationsOf(v.id());
             var active = associations.stream().filter(QueryLogAssociation::active).findFirst();
             if (active.isPresent()) {
-                findings.add(ctx.pass(vpc.arn(), "VPC " + vpc.vpcId() + " logs its DNS queries to Resolver query "
+                findings.add(ctx.pass(arn, "VPC " + v.id() + " logs its DNS queries to Resolver query "
                         + "log config " + active.get().configId() + "."));
             } else if (associations.isEmpty()) {
-                findings.add(ctx.fail(vpc.arn(), "VPC " + vpc.vpcId() + " is not associated with any Route 53 "
+                findings.add(ctx.fail(arn, "VPC " + v.id() + " is not associated with any Route 53 "
                         + "Resolver query log config: its DNS queries are not recorded. Associate one "
-                        + "(aws route53resolver associate-resolver-query-log-config --resource-id " + vpc.vpcId()
+                        + "(aws route53resolver associate-resolver-query-log-config --resource-id " + v.id()
                         + ")."));
             } else {
                 String states = associations.stream().map(a -> a.configId() + " is " + a.status()
                         + a.errorMessage().map(m -> " (" + m + ")").orElse("")).collect(Collectors.joining("; "));
-                findings.add(ctx.fail(vpc.arn(), "VPC " + vpc.vpcId() + " has no ACTIVE Resolver query log "
+                findings.add(ctx.fail(arn, "VPC " + v.id() + " has no ACTIVE Resolver query log "
                         + "association: " + states + ". Fix the destination or re-associate the VPC."));
             }
         }

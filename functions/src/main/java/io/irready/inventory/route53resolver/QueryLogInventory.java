@@ -5,25 +5,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * What {@code route53resolver-query-logging} needs in one region: the VPCs and the query log
- * associations. Both are loaded on first use and cached for the evaluation.
+ * Route 53 Resolver query logging of one region: the query log config associations, loaded on first use and
+ * cached for the evaluation. The VPCs come from {@code Ec2Inventory} (one DescribeVpcs per evaluation).
  */
 public final class QueryLogInventory {
-    private final Supplier<List<ResolverVpc>> vpcs;
     private final Supplier<List<QueryLogAssociation>> associations;
 
-    public QueryLogInventory(Supplier<List<ResolverVpc>> vpcs, Supplier<List<QueryLogAssociation>> associations) {
-        this.vpcs = Memo.of(vpcs);
+    public QueryLogInventory(Supplier<List<QueryLogAssociation>> associations) {
         this.associations = Memo.of(associations);
     }
 
-    public static QueryLogInventory of(List<ResolverVpc> vpcs, List<QueryLogAssociation> associations) {
-        return new QueryLogInventory(() -> List.copyOf(vpcs), () -> List.copyOf(associations));
-    }
-
-    /** Every VPC of the region ({@code ec2:DescribeVpcs}, all pages). */
-    public List<ResolverVpc> vpcs() {
-        return vpcs.get();
+    public static QueryLogInventory of(List<QueryLogAssociation> associations) {
+        return new QueryLogInventory(() -> List.copyOf(associations));
     }
 
     /** Every query log association ({@code route53resolver:ListResolverQueryLogConfigAssociations}, all pages). */

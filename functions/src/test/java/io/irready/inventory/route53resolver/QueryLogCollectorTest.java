@@ -5,8 +5,6 @@ import static io.irready.testing.AwsWire.json;
 import static io.irready.testing.AwsWire.jsonCall;
 import static io.irready.testing.AwsWire.jsonCallMade;
 import static io.irready.testing.AwsWire.jsonError;
-import static io.irready.testing.AwsWire.queryCall;
-import static io.irready.testing.AwsWire.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +24,11 @@ class QueryLogCollectorTest {
     }
 
     private QueryLogInventory inventory() {
-        return QueryLogCollector.inventory(aws.clients(), AwsWire.ACCOUNT, AwsWire.REGION);
+        return QueryLogCollector.inventory(aws.clients(), AwsWire.REGION);
     }
 
     @Test
-    void pagesAssociationsAndReadsVpcs() {
+    void pagesAssociations() {
         aws.stub(jsonCall(TARGET).withRequestBody(equalToJson("{}")).willReturn(json("""
                 {"TotalCount":2,"TotalFilteredCount":2,"ResolverQueryLogConfigAssociations":[
                   {"Id":"rqlca-1","ResolverQueryLogConfigId":"rqlc-1","ResourceId":"vpc-1","Status":"ACTIVE",
@@ -39,14 +37,6 @@ class QueryLogCollectorTest {
                 {"ResolverQueryLogConfigAssociations":[
                   {"Id":"rqlca-2","ResolverQueryLogConfigId":"rqlc-2","ResourceId":"vpc-2","Status":"ACTION_NEEDED",
                    "Error":"DESTINATION_NOT_FOUND","ErrorMessage":"The destination was deleted"}]}""")));
-        aws.stub(queryCall("DescribeVpcs").willReturn(xml("""
-                <DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/">
-                  <requestId>r1</requestId>
-                  <vpcSet>
-                    <item><vpcId>vpc-1</vpcId><ownerId>123456789012</ownerId><state>available</state></item>
-                    <item><vpcId>vpc-9</vpcId><ownerId>210987654321</ownerId><state>available</state></item>
-                  </vpcSet>
-                </DescribeVpcsResponse>""")));
 
         QueryLogInventory inventory = inventory();
 
@@ -54,9 +44,6 @@ class QueryLogCollectorTest {
                 new QueryLogAssociation("rqlca-1", "rqlc-1", "vpc-1", "ACTIVE", Optional.empty()),
                 new QueryLogAssociation("rqlca-2", "rqlc-2", "vpc-2", "ACTION_NEEDED",
                         Optional.of("The destination was deleted")));
-        assertThat(inventory.vpcs()).containsExactly(
-                new ResolverVpc("vpc-1", "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1"),
-                new ResolverVpc("vpc-9", "arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-9"));
         aws.server().verify(2, jsonCallMade(TARGET));
     }
 
