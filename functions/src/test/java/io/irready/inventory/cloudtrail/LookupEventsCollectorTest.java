@@ -8,6 +8,7 @@ import static io.irready.testing.AwsWire.json;
 import static io.irready.testing.AwsWire.jsonCall;
 import static io.irready.testing.AwsWire.jsonCallMade;
 import static io.irready.testing.AwsWire.jsonError;
+import static io.irready.testing.EventHistory.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.testing.AwsWire;
@@ -60,15 +61,6 @@ class LookupEventsCollectorTest {
                     slept.add(d);
                     clock.now = clock.now.plus(d);
                 }, limits);
-    }
-
-    static String event(String id, String time, String name, String principalArn, String ip) {
-        String record = "{\"eventVersion\":\"1.08\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"" + principalArn
-                + "\",\"userName\":\"mallory\"},\"eventTime\":\"" + time + "\",\"eventSource\":\"ec2.amazonaws.com\","
-                + "\"eventName\":\"" + name + "\",\"sourceIPAddress\":\"" + ip + "\",\"readOnly\":false}";
-        return "{\"EventId\":\"" + id + "\",\"EventName\":\"" + name + "\",\"ReadOnly\":\"false\",\"EventTime\":"
-                + Instant.parse(time).getEpochSecond() + ",\"EventSource\":\"ec2.amazonaws.com\",\"Username\":\"mallory\","
-                + "\"CloudTrailEvent\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(record) + "}";
     }
 
     @Test
