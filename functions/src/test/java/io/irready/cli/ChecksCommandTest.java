@@ -49,8 +49,8 @@ class ChecksCommandTest {
                         + "Test check test-log-groups-present |")
                 .contains("\n## test-log-group-retention\n")
                 .contains("- **IAM permissions:** `logs:DescribeLogGroups`, `logs:DescribeLogStreams`")
-                .contains("- **References:** CIS AWS Foundations 9.9; Security Hub Test.1; Stratus Red Team "
-                        + "`aws.test.technique`")
+                .contains("- **CIS:** 9.9\n- **Security Hub controls:** Test.1\n"
+                        + "- **Stratus Red Team techniques:** `aws.test.technique`\n")
                 .contains("**Remediation (CLI).**\n\n```sh\naws logs help\n```\n");
     }
 

@@ -20,13 +20,20 @@ class PolicyCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo("""
                 {
-                  "Version" : "2012-10-17",
-                  "Statement" : [ {
-                    "Sid" : "IrreadyReadOnlyAudit",
-                    "Effect" : "Allow",
-                    "Action" : [ "ec2:DescribeRegions", "logs:DescribeLogGroups", "logs:DescribeLogStreams", "sts:GetCallerIdentity" ],
-                    "Resource" : "*"
-                  } ]
+                  "Version": "2012-10-17",
+                  "Statement": [
+                    {
+                      "Sid": "IrreadyReadOnlyAudit",
+                      "Effect": "Allow",
+                      "Action": [
+                        "ec2:DescribeRegions",
+                        "logs:DescribeLogGroups",
+                        "logs:DescribeLogStreams",
+                        "sts:GetCallerIdentity"
+                      ],
+                      "Resource": "*"
+                    }
+                  ]
                 }
                 """);
     }

@@ -49,9 +49,8 @@ public final class CatalogMarkdown implements CatalogFormat {
                     : "resource (resource id: its ARN)").append("\n");
             md.append("- **IAM permissions:** ").append(c.permissions().isEmpty() ? "none"
                     : String.join(", ", c.permissions().stream().map(p -> "`" + p + "`").toList())).append("\n");
-            List<String> refs = references(c);
-            if (!refs.isEmpty()) {
-                md.append("- **References:** ").append(String.join("; ", refs)).append("\n");
+            for (String reference : references(c)) {
+                md.append("- ").append(reference).append("\n");
             }
             md.append("\n**Why it matters for an investigation.** ").append(c.rationale()).append("\n\n");
             md.append("**Remediation (console).** ").append(c.remediation().console()).append("\n\n");
@@ -63,13 +62,13 @@ public final class CatalogMarkdown implements CatalogFormat {
     private static List<String> references(CheckMetadata c) {
         List<String> refs = new ArrayList<>();
         if (!c.references().cis().isEmpty()) {
-            refs.add("CIS AWS Foundations " + String.join(", ", c.references().cis()));
+            refs.add("**CIS:** " + String.join(", ", c.references().cis()));
         }
         if (!c.references().securityHub().isEmpty()) {
-            refs.add("Security Hub " + String.join(", ", c.references().securityHub()));
+            refs.add("**Security Hub controls:** " + String.join(", ", c.references().securityHub()));
         }
         if (!c.references().stratusRedTeam().isEmpty()) {
-            refs.add("Stratus Red Team " + String.join(", ", c.references().stratusRedTeam().stream()
+            refs.add("**Stratus Red Team techniques:** " + String.join(", ", c.references().stratusRedTeam().stream()
                     .map(t -> "`" + t + "`").toList()));
         }
         return refs;
