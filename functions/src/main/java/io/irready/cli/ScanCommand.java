@@ -53,7 +53,8 @@ import software.amazon.awssdk.services.sts.StsClient;
             "  0  clean: no FAIL or ERROR finding at or above --fail-on",
             "  1  FAIL findings at or above --fail-on",
             "  2  usage error (bad option, unknown check id, no region)",
-            "  3  could not evaluate: ERROR findings (or no AWS identity) at or above --fail-on, no qualifying FAIL"})
+            "  3  could not evaluate: ERROR at or above --fail-on (and no such FAIL),",
+            "     or the account could not be identified (credentials, sts:GetCallerIdentity)"})
 public final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,7 +65,7 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> regions = new ArrayList<>();
 
     @Option(names = "--all-regions",
-            description = "Scan every region enabled for the account (ec2:DescribeRegions).")
+            description = "Scan every region enabled for the account (from EC2 DescribeRegions).")
     boolean allRegions;
 
     @Option(names = "--checks", split = ",", paramLabel = "ID",
