@@ -128,6 +128,10 @@ public final class ScanCommand implements Callable<Integer> {
                     : !config.regions().isEmpty() ? config.regions() : List.of(home);
         } catch (AwsCallFailedException e) {
             cli.err().println("irready: could not evaluate: " + Text.clean(e.getMessage()));
+            if (e.getCause() instanceof SdkClientException && String.valueOf(e.getMessage()).contains("credentials")) {
+                cli.err().println("irready: no AWS credentials found: run 'aws configure' or 'aws sso login', "
+                        + "or set AWS_PROFILE (or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY), then try again.");
+            }
             return 3;
         }
 

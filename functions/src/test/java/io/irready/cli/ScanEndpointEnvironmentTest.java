@@ -49,6 +49,7 @@ class ScanEndpointEnvironmentTest {
         builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDTEST", "AWS_SECRET_ACCESS_KEY", "secret",
                 "AWS_REGION", AwsWire.REGION, "AWS_EC2_METADATA_DISABLED", "true"));
         builder.environment().putAll(env);
+        builder.environment().values().removeIf(String::isEmpty); // "" means: unset it
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("irready scan finished").isTrue();
         return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
@@ -66,6 +67,19 @@ class ScanEndpointEnvironmentTest {
         assertHealthy(irready(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString()), "scan", "--format", "json"));
         // the lifecycle stub answers only on /<bucket>: a virtual-hosted request would not have reached it
         aws.server().verify(getRequestedFor(urlPathEqualTo("/" + CloudTrailAccounts.BUCKET)));
+    }
+
+    @Test
+    void withoutCredentialsItExitsThreeAndSaysHowToConfigureThem() throws Exception {
+        Result run = irready(Map.of("AWS_ENDPOINT_URL", aws.endpoint().toString(), "AWS_ACCESS_KEY_ID", "",
+                "AWS_SECRET_ACCESS_KEY", "", "AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString(),
+                "AWS_CONFIG_FILE", dir.resolve("none").toString()), "scan");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("irready: could not evaluate: sts:GetCallerIdentity failed (SdkClientException): "
+                + "Unable to load credentials").contains("irready: no AWS credentials found: run 'aws configure'");
+        assertThat(aws.server().getAllServeEvents()).isEmpty();
     }
 
     @Test
