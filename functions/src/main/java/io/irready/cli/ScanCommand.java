@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,6 +103,8 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--endpoint-url", hidden = true, paramLabel = "URL")
     URI endpointUrl;
 
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
+
     private final Cli cli;
 
     public ScanCommand(Cli cli) {
@@ -114,6 +117,12 @@ public final class ScanCommand implements Callable<Integer> {
         List<Check> selected = selected(config);
         if (!regions.isEmpty() && allRegions) {
             throw usage("--region and --all-regions cannot be combined");
+        }
+        for (String region : regions) {
+            // a typo would otherwise surface as connection failures after the SDK's retries
+            if (!REGION_NAME.matcher(region).matches()) {
+                throw usage("'" + region + "' is not an AWS region name (e.g. eu-west-1, us-gov-west-1)");
+            }
         }
         AwsClients clients = endpointUrl == null ? AwsClients.standard()
                 : AwsClients.forEndpoint(endpointUrl, DefaultCredentialsProvider.builder().build(), 3);

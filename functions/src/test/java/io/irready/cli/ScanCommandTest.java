@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.irready.cli.format.Json;
+import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.testing.AwsWire;
 import io.irready.testing.CliRun;
@@ -147,7 +148,7 @@ class ScanCommandTest {
         CliRun.stubCallerIdentity(aws, ACCOUNT);
         aws.stub(jsonCall(DESCRIBE_LOG_GROUPS).willReturn(jsonError(400, "AccessDeniedException", "denied")));
         CliRun run = CliRun.scan(aws, TestChecks.registry(new LogGroupRetention(), new TestChecks.Broken(
-                io.irready.core.Granularity.ACCOUNT_REGION)), "--format", "json");
+                Granularity.ACCOUNT_REGION)), "--format", "json");
         // both are ERRORs: Broken (CRITICAL) is an internal error, retention is denied
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(Json.read(run.out()).findValuesAsText("reason")).containsExactly(
@@ -157,7 +158,7 @@ class ScanCommandTest {
 
         logGroups("short", "1");
         CliRun failing = CliRun.scan(aws, TestChecks.registry(new LogGroupRetention(Severity.LOW),
-                new TestChecks.Broken(io.irready.core.Granularity.ACCOUNT_REGION)));
+                new TestChecks.Broken(Granularity.ACCOUNT_REGION)));
         assertThat(failing.exitCode()).isEqualTo(1);
     }
 
@@ -243,6 +244,8 @@ class ScanCommandTest {
         assertThat(scan("--retention-days", "0").err()).contains("irready: retentionDays must be at least 1, got 0");
         assertThat(scan("--suppress", "nocolon").exitCode()).isEqualTo(2);
         assertThat(scan("--all-regions").err()).contains("--region and --all-regions cannot be combined");
+        assertThat(scan("--region", "eu-west-l").err())
+                .contains("irready: 'eu-west-l' is not an AWS region name (e.g. eu-west-1, us-gov-west-1)");
         assertThat(scan("--disable", TestChecks.PRESENT + "," + TestChecks.RETENTION).err())
                 .contains("no checks left to run after --checks and --disable");
         assertThat(CliRun.run(TestChecks.registry(), "scan", "--region", "eu-west-1").err())
