@@ -46,15 +46,13 @@ class CloudTrailCollectorTest {
         return CloudTrailCollector.inventory(aws.clients(), AwsWire.REGION);
     }
 
-    private void stubTwoPagesOfTrails() {
-        aws.stub(jsonCall(LIST).withRequestBody(equalToJson("{}")).willReturn(json("""
-                {"Trails":[{"TrailARN":"%s","Name":"regional","HomeRegion":"eu-west-1"},
-                           {"TrailARN":"%s","Name":"main","HomeRegion":"us-east-1"}],
-                 "NextToken":"page-2"}""".formatted(OWN, SHADOW))));
-        aws.stub(jsonCall(LIST).withRequestBody(equalToJson("{\"NextToken\":\"page-2\"}")).willReturn(json("""
-                {"Trails":[{"TrailARN":"%s","Name":"org-trail","HomeRegion":"us-east-1"},
-                           {"TrailARN":"%s","Name":"mumbai-only","HomeRegion":"ap-south-1"}]}"""
-                .formatted(ORG, ELSEWHERE))));
+    private static final String ADDED = "arn:aws:cloudtrail:eu-west-1:123456789012:trail/added";
+
+    private static String trailJson(String name, String arn, String home, boolean multiRegion, boolean org) {
+        return """
+                {"Name":"%s","S3BucketName":"%s-logs","IncludeGlobalServiceEvents":true,"IsMultiRegionTrail":%s,
+                 "HomeRegion":"%s","TrailARN":"%s","LogFileValidationEnabled":true,"HasCustomEventSelectors":false,
+                 "HasInsightSelectors":false,"IsOrganizationTrail":%s}""".formatted(name, name, multiRegion, home, arn, org);
     }
 
     private static String describeBody() {
@@ -69,25 +67,34 @@ class CloudTrailCollectorTest {
                    "CloudWatchLogsRoleArn":"arn:aws:iam::123456789012:role/ct-logs",
                    "KmsKeyId":"arn:aws:kms:us-east-1:123456789012:key/k-1","HasCustomEventSelectors":false,
                    "HasInsightSelectors":true,"IsOrganizationTrail":false},
-                  {"Name":"org-trail","S3BucketName":"org-archive","IncludeGlobalServiceEvents":true,
-                   "IsMultiRegionTrail":true,"HomeRegion":"us-east-1","TrailARN":"%s","LogFileValidationEnabled":true,
-                   "HasCustomEventSelectors":false,"HasInsightSelectors":false,"IsOrganizationTrail":true},
-                  {"Name":"mumbai-only","S3BucketName":"m-logs","IncludeGlobalServiceEvents":true,"IsMultiRegionTrail":false,
-                   "HomeRegion":"ap-south-1","TrailARN":"%s","LogFileValidationEnabled":true}
-                ]}""".formatted(OWN, SHADOW, ORG, ELSEWHERE);
+                  %s
+                ]}""".formatted(OWN, SHADOW, trailJson("org-trail", ORG, "us-east-1", true, true));
     }
 
     @Test
-    void listsTrailsOverPagesAndDescribesThemByArnIncludingShadowAndOrganizationTrails() {
-        stubTwoPagesOfTrails();
+    void unitesDescribeTrailsWithPagedListTrailsDescribingWhatOnlyListTrailsRevealedByArn() {
+        // the region's own view: own trails, the shadow of a us-east-1 trail, the organization trail
+        aws.stub(jsonCall(DESCRIBE).withRequestBody(equalToJson("{\"includeShadowTrails\":true}"))
+                .willReturn(json(describeBody())));
+        aws.stub(jsonCall(LIST).withRequestBody(equalToJson("{}")).willReturn(json("""
+                {"Trails":[{"TrailARN":"%s","Name":"regional","HomeRegion":"eu-west-1"},
+                           {"TrailARN":"%s","Name":"main","HomeRegion":"us-east-1"}],
+                 "NextToken":"page-2"}""".formatted(OWN, SHADOW))));
+        aws.stub(jsonCall(LIST).withRequestBody(equalToJson("{\"NextToken\":\"page-2\"}")).willReturn(json("""
+                {"Trails":[{"TrailARN":"%s","Name":"org-trail","HomeRegion":"us-east-1"},
+                           {"TrailARN":"%s","Name":"added","HomeRegion":"eu-west-1"},
+                           {"TrailARN":"%s","Name":"mumbai-only","HomeRegion":"ap-south-1"}]}"""
+                .formatted(ORG, ADDED, ELSEWHERE))));
         aws.stub(jsonCall(DESCRIBE).withRequestBody(equalToJson("""
-                {"trailNameList":["%s","%s","%s","%s"],"includeShadowTrails":true}"""
-                .formatted(OWN, SHADOW, ORG, ELSEWHERE))).willReturn(json(describeBody())));
+                {"trailNameList":["%s","%s"],"includeShadowTrails":true}""".formatted(ADDED, ELSEWHERE)))
+                .willReturn(json("{\"trailList\":[" + trailJson("added", ADDED, "eu-west-1", false, false) + ","
+                        + trailJson("mumbai-only", ELSEWHERE, "ap-south-1", false, false) + "]}")));
 
         CloudTrailInventory cloudTrail = inventory();
         List<Trail> trails = cloudTrail.trails();
 
-        assertThat(trails).extracting(Trail::arn).containsExactly(OWN, SHADOW, ORG);
+        // mumbai-only records ap-south-1 only: not a trail of this region
+        assertThat(trails).extracting(Trail::arn).containsExactly(OWN, SHADOW, ORG, ADDED);
         assertThat(trails.get(0)).isEqualTo(new Trail("regional", OWN, "eu-west-1", false, false, false, "regional-logs",
                 Optional.of("eu"), false, Optional.empty(), Optional.empty(), Optional.empty(), true, false));
         assertThat(trails.get(0).logKeyPrefix()).isEqualTo("eu/AWSLogs/");
@@ -95,11 +102,12 @@ class CloudTrailCollectorTest {
                 Optional.empty(), true, Optional.of("arn:aws:kms:us-east-1:123456789012:key/k-1"),
                 Optional.of("arn:aws:logs:us-east-1:123456789012:log-group:main:*"),
                 Optional.of("arn:aws:iam::123456789012:role/ct-logs"), false, true));
+        assertThat(trails.get(1).isShadowIn("eu-west-1")).isTrue();
         assertThat(trails.get(2).organizationTrail()).isTrue();
         assertThat(trails.get(2).ownerAccount()).isEqualTo("111111111111");
         assertThat(cloudTrail.trails()).isSameAs(trails);
         aws.server().verify(2, jsonCallMade(LIST));
-        aws.server().verify(1, jsonCallMade(DESCRIBE));
+        aws.server().verify(2, jsonCallMade(DESCRIBE));
     }
 
     @Test
@@ -136,35 +144,53 @@ class CloudTrailCollectorTest {
     }
 
     @Test
-    void throttledListTrailsSucceedsOnRetry() {
-        aws.stub(jsonCall(LIST).inScenario("throttle").whenScenarioStateIs(STARTED)
+    void throttledDescribeTrailsSucceedsOnRetry() {
+        aws.stub(jsonCall(DESCRIBE).inScenario("throttle").whenScenarioStateIs(STARTED)
                 .willReturn(jsonError(400, "ThrottlingException", "Rate exceeded")).willSetStateTo("ok"));
-        aws.stub(jsonCall(LIST).inScenario("throttle").whenScenarioStateIs("ok").willReturn(json("{\"Trails\":[]}")));
+        aws.stub(jsonCall(DESCRIBE).inScenario("throttle").whenScenarioStateIs("ok")
+                .willReturn(json("{\"trailList\":[]}")));
+        aws.stub(jsonCall(LIST).willReturn(json("{\"Trails\":[]}")));
 
         assertThat(inventory().trails()).isEmpty();
-        aws.server().verify(2, jsonCallMade(LIST));
-        aws.server().verify(0, jsonCallMade(DESCRIBE));
+        aws.server().verify(2, jsonCallMade(DESCRIBE));
+        aws.server().verify(1, jsonCallMade(LIST));
+    }
+
+    private List<Finding> evaluateOnTheWire(String... checkIds) {
+        return new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
+                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                        List.of(checkIds), Scope.REGION).findings();
     }
 
     @Test
-    void accessDeniedOnTheWireIsAnErrorFindingNamingTheActionNeverAPass() {
-        aws.stub(jsonCall(LIST).willReturn(jsonError(400, "AccessDeniedException",
+    void accessDeniedOnDescribeTrailsIsAnErrorFindingNamingTheActionNeverAPass() {
+        aws.stub(jsonCall(DESCRIBE).willReturn(jsonError(400, "AccessDeniedException",
                 "User: arn:aws:sts::123456789012:assumed-role/irready/x is not authorized to perform: "
-                        + "cloudtrail:ListTrails because no identity-based policy allows the cloudtrail:ListTrails action")));
+                        + "cloudtrail:DescribeTrails because no identity-based policy allows the cloudtrail:DescribeTrails action")));
 
-        List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
-                        List.of("cloudtrail-logging-all-regions", "cloudtrail-log-file-validation"), Scope.REGION)
-                .findings();
+        List<Finding> findings = evaluateOnTheWire("cloudtrail-logging-all-regions", "cloudtrail-log-file-validation");
 
         assertThat(findings).hasSize(2).allSatisfy(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");
-            assertThat(f.reason()).startsWith("Could not evaluate: access denied to cloudtrail:ListTrails "
-                    + "(AccessDeniedException): grant cloudtrail:ListTrails to irready's role: User: ");
+            assertThat(f.reason()).startsWith("Could not evaluate: access denied to cloudtrail:DescribeTrails "
+                    + "(AccessDeniedException): grant cloudtrail:DescribeTrails to irready's role: User: ");
         });
         // denied once, remembered for the second check, never retried
-        aws.server().verify(1, jsonCallMade(LIST));
+        aws.server().verify(1, jsonCallMade(DESCRIBE));
+        aws.server().verify(0, jsonCallMade(LIST));
+    }
+
+    @Test
+    void accessDeniedOnListTrailsIsAnErrorNamingIt() {
+        aws.stub(jsonCall(DESCRIBE).willReturn(json(describeBody())));
+        aws.stub(jsonCall(LIST).willReturn(jsonError(400, "AccessDeniedException", "not authorized")));
+
+        assertThat(evaluateOnTheWire("cloudtrail-logging-all-regions")).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.ERROR);
+            assertThat(f.reason()).isEqualTo("Could not evaluate: access denied to cloudtrail:ListTrails "
+                    + "(AccessDeniedException): grant cloudtrail:ListTrails to irready's role: not authorized");
+        });
     }
 
     @Test
@@ -174,11 +200,7 @@ class CloudTrailCollectorTest {
         aws.stub(jsonCall(DESCRIBE).willReturn(json(describeBody())));
         aws.stub(jsonCall(STATUS).willReturn(jsonError(400, "AccessDeniedException", "not authorized")));
 
-        List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
-                        List.of("cloudtrail-logging-all-regions"), Scope.REGION).findings();
-
-        assertThat(findings).singleElement().satisfies(f -> {
+        assertThat(evaluateOnTheWire("cloudtrail-logging-all-regions")).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.reason()).isEqualTo("Could not evaluate: access denied to cloudtrail:GetTrailStatus "
                     + "(AccessDeniedException): grant cloudtrail:GetTrailStatus to irready's role: not authorized");
