@@ -21,8 +21,9 @@ import java.util.Optional;
  * {@code cloudtrail-kms-encryption}: one finding per trail, judged in one region (see
  * {@link CloudTrailLogFileValidationCheck}). Passes when the trail uses SSE-KMS with a key
  * that is enabled. A key pending deletion fails even though it still works today: once deleted,
- * every log file it encrypted is unreadable evidence. A key that can no longer be described as
- * existing fails; a key irready may not describe is an ERROR on that trail.
+ * every log file it encrypted is unreadable evidence. A key KMS reports as not found fails; a key
+ * irready may not describe (e.g. a cross-account key whose policy does not allow it) is an ERROR
+ * on that trail.
  */
 public final class CloudTrailKmsEncryptionCheck implements Check {
     public static final String ID = "cloudtrail-kms-encryption";
