@@ -8,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** {@code irready checks}: the catalog, straight from the registry. */
 @Command(name = "checks", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Lists the readiness checks this build runs: id, severity, what one finding is about, "
-                + "what passes. '--format md' writes docs/CHECKS.md.", ""})
+        description = {"List the readiness checks.", "",
+            "Id, severity, what one finding is about and what passes, for every check this build runs. "
+                    + "'--format md' writes docs/CHECKS.md.", ""})
 public final class ChecksCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table (default), json or md (Markdown, as in docs/CHECKS.md).")

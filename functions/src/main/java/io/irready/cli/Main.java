@@ -9,9 +9,9 @@ import picocli.CommandLine.Command;
 
 /** {@code irready}: the command-line entry point (scan, checks, policy, …). */
 @Command(name = "irready", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Incident-response readiness auditor for AWS: if we were breached right now, "
-                + "would we have the evidence to investigate?", ""},
-        commandListHeading = "%nCommands:%n")
+        description = "Incident-response readiness auditor for AWS: if we were breached right now, "
+                + "would we have the evidence to investigate?",
+        subcommands = {CommandLine.HelpCommand.class, RouteCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,6 +20,11 @@ public final class Main implements Runnable {
 
     public Main(Cli cli) {
         this.cli = cli;
+    }
+
+    /** On the real streams, with the shipped catalog. */
+    public Main() {
+        this(Cli.system());
     }
 
     public static void main(String[] args) {
@@ -46,13 +51,15 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command tree; a new subcommand is one {@code addSubcommand} line here. */
+    /**
+     * The command tree: the annotation's subcommands (no-argument constructors), then those that
+     * need the {@link Cli} context.
+     */
     CommandLine commandLine() {
         CommandLine cmd = new CommandLine(this);
         cmd.addSubcommand(new ScanCommand(cli));
         cmd.addSubcommand(new ChecksCommand(cli));
         cmd.addSubcommand(new PolicyCommand(cli));
-        cmd.addSubcommand(new CommandLine.HelpCommand());
         // settings below apply to the subcommands added above
         cmd.setOut(cli.out());
         cmd.setErr(cli.err());

@@ -14,16 +14,17 @@ import picocli.CommandLine.Spec;
 
 /** {@code irready policy}: the least-privilege IAM policy for a scan, generated from the registry. */
 @Command(name = "policy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Prints the least-privilege IAM policy (JSON) 'irready scan' needs for the selected checks: "
-                + "the union of their read-only actions plus sts:GetCallerIdentity and ec2:DescribeRegions.", ""})
+        description = {"Print the least-privilege IAM policy for a scan.", "",
+            "The IAM policy (JSON) 'irready scan' needs for the selected checks: the union of their read-only "
+                    + "actions plus sts:GetCallerIdentity and ec2:DescribeRegions.", ""})
 public final class PolicyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--checks", split = ",", paramLabel = "ID", description = "Only these checks. Default: all.")
+    @Option(names = "--checks", split = ",", paramLabel = "ID", description = "Only these checks (ids or globs such as 'cloudtrail-*'). Default: all.")
     List<String> checks = new ArrayList<>();
 
-    @Option(names = "--disable", split = ",", paramLabel = "ID", description = "Leave these checks out.")
+    @Option(names = "--disable", split = ",", paramLabel = "ID", description = "Leave these checks out (ids or globs).")
     List<String> disable = new ArrayList<>();
 
     private final Cli cli;

@@ -43,8 +43,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {
-            "Evaluates the readiness checks against the AWS account of the current credentials and prints the findings.",
+            "Readiness report for the AWS account of the current credentials.",
             "",
+            "Evaluates the readiness checks in each region and prints one finding per resource.",
             "Credentials and region come from the AWS SDK's default chains (environment, AWS_PROFILE, SSO, "
                     + "instance role). AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> are honoured, so it also "
                     + "runs against AWS-compatible emulators. Needs the permissions of 'irready policy'.",
@@ -70,7 +71,8 @@ public final class ScanCommand implements Callable<Integer> {
     boolean allRegions;
 
     @Option(names = "--checks", split = ",", paramLabel = "ID",
-            description = "Only these checks (comma-separated ids; see 'irready checks'). Default: all.")
+            description = "Only these checks: comma-separated ids or globs such as 'cloudtrail-*' "
+                    + "(see 'irready checks'). Default: all.")
     List<String> checks = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
@@ -87,7 +89,7 @@ public final class ScanCommand implements Callable<Integer> {
     Integer retentionDays;
 
     @Option(names = "--disable", split = ",", paramLabel = "ID",
-            description = "Switch these checks off (comma-separated ids).")
+            description = "Switch these checks off (comma-separated ids or globs).")
     List<String> disable = new ArrayList<>();
 
     @Option(names = "--suppress", paramLabel = "ID:PATTERN",
@@ -194,7 +196,7 @@ public final class ScanCommand implements Callable<Integer> {
                 b.responderRoleArn(responderRoleArn);
             }
             Set<String> disabled = new LinkedHashSet<>(base.disabledChecks());
-            disabled.addAll(disable);
+            disabled.addAll(CheckSelection.expand(cli.registry(), disable));
             b.disabledChecks(disabled);
             List<Suppression> suppressions = new ArrayList<>(base.suppressions());
             suppressions.addAll(suppress);

@@ -51,6 +51,17 @@ class PolicyCommandTest {
     }
 
     @Test
+    void globsSelectByPrefix() {
+        assertThat(actions(CliRun.run(TestChecks.standard(), "policy", "--checks", "test-log-group-*")))
+                .containsExactly("ec2:DescribeRegions", "logs:DescribeLogGroups", "sts:GetCallerIdentity");
+        assertThat(actions(CliRun.run(TestChecks.standard(), "policy", "--disable", "test-*")))
+                .containsExactly("ec2:DescribeRegions", "sts:GetCallerIdentity");
+        CliRun none = CliRun.run(TestChecks.standard(), "policy", "--checks", "cloudtrial-*");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).startsWith("irready: no check id matches 'cloudtrial-*'; known: ");
+    }
+
+    @Test
     void anUnknownIdIsAUsageError() {
         CliRun run = CliRun.run(TestChecks.standard(), "policy", "--checks", "nope");
 

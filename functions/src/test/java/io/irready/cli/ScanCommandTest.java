@@ -115,6 +115,9 @@ class ScanCommandTest {
         CliRun suppressed = scan("--suppress", TestChecks.RETENTION + ":arn:aws:logs:*:log-group:sh*");
         assertThat(suppressed.exitCode()).isZero();
         assertThat(suppressed.out()).doesNotContain("short").contains("1 findings: 0 FAIL");
+        CliRun globbed = scan("--disable", "test-log-group-r*");
+        assertThat(globbed.exitCode()).isZero();
+        assertThat(globbed.out()).doesNotContain(TestChecks.RETENTION);
         CliRun only = scan("--checks", TestChecks.PRESENT);
         assertThat(only.out()).contains(TestChecks.PRESENT).doesNotContain(TestChecks.RETENTION);
         assertThat(only.err()).contains("with 1 checks");

@@ -1,11 +1,14 @@
 package io.irready.sim;
 
+import static io.irready.sim.Reply.esc;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.irready.sim.SimulatedAccount.Bucket;
 import io.irready.sim.SimulatedAccount.Distribution;
 import io.irready.sim.SimulatedAccount.Function;
 import java.util.List;
+
 
 /** The REST services: S3 and CloudFront (REST-XML), Lambda and GuardDuty (REST-JSON). */
 final class RestServices {
@@ -29,6 +32,9 @@ final class RestServices {
 
     private Reply s3(AwsRequest r) {
         String name = r.path().replaceFirst("^/", "").split("/")[0];
+        if (name.isEmpty() && "GET".equals(r.method())) {
+            return listBuckets();
+        }
         Bucket b = a.buckets.get(name);
         if (b == null) {
             return Reply.restXmlError(404, "NoSuchBucket", "The specified bucket does not exist");
@@ -78,6 +84,15 @@ final class RestServices {
                     + "BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>");
         }
         return null;
+    }
+
+    private Reply listBuckets() {
+        StringBuilder xml = new StringBuilder("<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                + "<Owner><ID>owner-" + a.account + "</ID></Owner><Buckets>");
+        a.buckets.values().stream().filter(b -> b.ownerAccount().equals(a.account)).forEach(b -> xml
+                .append("<Bucket><Name>").append(esc(b.name())).append("</Name><CreationDate>2026-01-01T00:00:00.000Z")
+                .append("</CreationDate><BucketRegion>").append(a.region).append("</BucketRegion></Bucket>"));
+        return Reply.xml(xml.append("</Buckets></ListAllMyBucketsResult>").toString());
     }
 
     // ---- CloudFront (global; REST-XML under /2020-05-31)
