@@ -6,6 +6,7 @@ import io.irready.cli.format.Text;
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.Config;
+import io.irready.core.Evaluation;
 import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Scope;
@@ -24,6 +25,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,6 +110,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--endpoint-url", hidden = true, paramLabel = "URL")
     URI endpointUrl;
 
+    private static final int PARALLEL_REGIONS = 4;
     private static final Pattern REGION_NAME = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d+");
 
     private final Cli cli;
@@ -153,8 +159,19 @@ public final class ScanCommand implements Callable<Integer> {
         AwsInventoryFactory inventories = new AwsInventoryFactory(clients);
         Evaluator evaluator = new Evaluator(cli.registry(), config, cli.clock());
         List<Finding> findings = new ArrayList<>();
-        for (String region : scanned) {
-            findings.addAll(evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION).findings());
+        // regions are independent (one inventory each) and mostly waiting on AWS: a few at a time
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_REGIONS, scanned.size()))) {
+            List<Future<Evaluation>> evaluations = scanned.stream().map(region -> pool.submit(
+                    () -> evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION))).toList();
+            for (Future<Evaluation> evaluation : evaluations) {
+                findings.addAll(evaluation.get().findings());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cli.err().println("irready: interrupted");
+            return 3;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("scan failed unexpectedly", e.getCause());
         }
 
         ScanReport report = new ScanReport(Main.Version.current(), account, scanned, startedAt,
