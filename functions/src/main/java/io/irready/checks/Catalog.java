@@ -1,5 +1,11 @@
 package io.irready.checks;
 
+import io.irready.checks.cloudtrail.CloudTrailBucketRetentionCheck;
+import io.irready.checks.cloudtrail.CloudTrailCloudWatchDeliveryCheck;
+import io.irready.checks.cloudtrail.CloudTrailKmsEncryptionCheck;
+import io.irready.checks.cloudtrail.CloudTrailLogFileValidationCheck;
+import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
+import io.irready.checks.cloudtrail.CloudTrailManagementEventsCheck;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import java.util.List;
@@ -11,6 +17,12 @@ public final class Catalog {
 
     public static List<Check> all() {
         return List.of(
+                new CloudTrailLoggingAllRegionsCheck(),
+                new CloudTrailManagementEventsCheck(),
+                new CloudTrailLogFileValidationCheck(),
+                new CloudTrailCloudWatchDeliveryCheck(),
+                new CloudTrailKmsEncryptionCheck(),
+                new CloudTrailBucketRetentionCheck()
         );
     }
 

@@ -1,8 +1,14 @@
 package io.irready.inventory;
 
 import io.irready.core.Inventory;
+import io.irready.inventory.cloudtrail.CloudTrailCollector;
+import io.irready.inventory.cloudtrail.CloudTrailInventory;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.s3.S3Collector;
+import io.irready.inventory.s3.S3Inventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -25,6 +31,9 @@ public final class AwsInventoryFactory {
         Inventory.Builder builder = Inventory.builder(account, region);
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
+        builder.lazily(CloudTrailInventory.class, () -> CloudTrailCollector.inventory(clients, region));
+        builder.lazily(S3Inventory.class, () -> S3Collector.inventory(clients, region));
+        builder.lazily(KmsInventory.class, () -> KmsCollector.inventory(clients, region));
         return builder.build();
     }
 }

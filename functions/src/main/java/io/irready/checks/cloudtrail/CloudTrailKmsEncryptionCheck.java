@@ -1,0 +1,103 @@
+package io.irready.checks.cloudtrail;
+
+import io.irready.core.AwsCallFailedException;
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.cloudtrail.Trail;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.kms.KmsInventory;
+import io.irready.inventory.kms.KmsKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code cloudtrail-kms-encryption}: one finding per trail, judged in its home region (see
+ * {@link CloudTrailLogFileValidationCheck} for why). Passes when the trail uses SSE-KMS with a key
+ * that is enabled. A key pending deletion fails even though it still works today: once deleted,
+ * every log file it encrypted is unreadable evidence. A key that can no longer be described as
+ * existing fails; a key irready may not describe is an ERROR on that trail.
+ */
+public final class CloudTrailKmsEncryptionCheck implements Check {
+    public static final String ID = "cloudtrail-kms-encryption";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "CloudTrail logs are encrypted with SSE-KMS by a key that is enabled and not pending deletion",
+            Severity.MEDIUM,
+            "cloudtrail",
+            "AWS::CloudTrail::Trail",
+            Granularity.RESOURCE,
+            "SSE-KMS puts reading the logs behind a second permission (kms:Decrypt) and records every decryption; "
+                    + "but the key is also a single point of failure: a disabled key, or one an attacker "
+                    + "scheduled for deletion, makes every log file it encrypted unreadable.",
+            new Remediation(
+                    "CloudTrail console → Trails → the trail → General details → Edit → 'Log file SSE-KMS "
+                            + "encryption' with a customer managed key; KMS console → the key → 'Cancel key deletion' "
+                            + "and 'Enable' if it is pending deletion or disabled.",
+                    "aws cloudtrail update-trail --name <trail-arn> --kms-key-id <key-arn>; "
+                            + "aws kms cancel-key-deletion --key-id <key-arn> && aws kms enable-key --key-id <key-arn>"),
+            TrailChecks.permissions(KmsCollector.DESCRIBE_KEY),
+            new References(
+                    List.of("CIS AWS Foundations v3.0.0 3.5"),
+                    List.of("CloudTrail.2"),
+                    List.of()));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        for (Trail trail : TrailChecks.homedHere(ctx)) {
+            if (TrailChecks.ownedElsewhere(ctx, trail)) {
+                findings.add(ctx.notApplicable(trail.arn(), TrailChecks.ownedElsewhereReason(trail)));
+                continue;
+            }
+            try {
+                findings.add(judge(ctx, trail));
+            } catch (AwsCallFailedException e) {
+                findings.add(ctx.error(trail.arn(), e));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding judge(CheckContext ctx, Trail trail) {
+        if (trail.kmsKeyId().isEmpty()) {
+            return ctx.fail(trail.arn(), "Trail " + trail.label() + " encrypts its log files with S3-managed keys "
+                    + "(SSE-S3) only. Use a customer managed KMS key: aws cloudtrail update-trail --name "
+                    + trail.arn() + " --kms-key-id <key-arn>.");
+        }
+        String reference = trail.kmsKeyId().get();
+        Optional<KmsKey> found = ctx.service(KmsInventory.class).key(reference);
+        if (found.isEmpty()) {
+            return ctx.fail(trail.arn(), "Trail " + trail.label() + " encrypts with KMS key " + reference
+                    + ", which no longer exists: CloudTrail cannot deliver and earlier logs cannot be decrypted. "
+                    + "Point the trail at an enabled key: aws cloudtrail update-trail --name " + trail.arn()
+                    + " --kms-key-id <key-arn>.");
+        }
+        KmsKey key = found.get();
+        if (key.isPendingDeletion()) {
+            return ctx.fail(trail.arn(), "Trail " + trail.label() + " encrypts with KMS key " + key.arn()
+                    + ", which is pending deletion" + key.deletionDate().map(d -> " on " + d).orElse("")
+                    + ": after that every log file it encrypted is unreadable. Cancel it: aws kms cancel-key-deletion "
+                    + "--key-id " + key.arn() + " && aws kms enable-key --key-id " + key.arn() + ".");
+        }
+        if (!key.isEnabled()) {
+            return ctx.fail(trail.arn(), "Trail " + trail.label() + " encrypts with KMS key " + key.arn()
+                    + ", which is " + key.state() + ": CloudTrail cannot deliver and its logs cannot be decrypted. "
+                    + "Enable it: aws kms enable-key --key-id " + key.arn() + ".");
+        }
+        return ctx.pass(trail.arn(), "Trail " + trail.label() + " encrypts its log files with enabled KMS key "
+                + key.arn() + ".");
+    }
+}

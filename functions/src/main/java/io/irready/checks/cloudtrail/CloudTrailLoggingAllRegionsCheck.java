@@ -1,0 +1,95 @@
+package io.irready.checks.cloudtrail;
+
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.cloudtrail.CloudTrailCollector;
+import io.irready.inventory.cloudtrail.Trail;
+import io.irready.inventory.cloudtrail.TrailStatus;
+import java.util.List;
+
+/**
+ * {@code cloudtrail-logging-all-regions}: one finding per account and region. Passes when a
+ * multi-region trail that includes global service events records the region, is logging
+ * ({@code GetTrailStatus} by full ARN, which shadow and organization trails need) and reports no
+ * S3 delivery error. Shadow copies of trails homed elsewhere and organization trails count: they
+ * do record this region. No trail at all is a FAIL — the region is unrecorded.
+ */
+public final class CloudTrailLoggingAllRegionsCheck implements Check {
+    public static final String ID = "cloudtrail-logging-all-regions";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "A multi-region CloudTrail trail with global service events is logging and delivering to S3",
+            Severity.CRITICAL,
+            "cloudtrail",
+            "AWS::::Account",
+            Granularity.ACCOUNT_REGION,
+            "CloudTrail is the record of who did what: without a logging multi-region trail, API calls in this "
+                    + "region (including an attacker's StopLogging or DeleteTrail) leave no durable trace beyond "
+                    + "90 days of event history, and global services such as IAM and STS are missed.",
+            new Remediation(
+                    "CloudTrail console → Trails → open (or create) a trail → set 'Multi-region trail' and "
+                            + "'Include global service events', then 'Start logging'; fix the bucket policy if S3 "
+                            + "delivery reports an error.",
+                    "aws cloudtrail update-trail --name <trail-arn> --is-multi-region-trail "
+                            + "--include-global-service-events && aws cloudtrail start-logging --name <trail-arn>"),
+            TrailChecks.permissions(CloudTrailCollector.GET_TRAIL_STATUS),
+            new References(
+                    List.of("CIS AWS Foundations v3.0.0 3.1"),
+                    List.of("CloudTrail.1", "CloudTrail.3"),
+                    List.of("aws.defense-evasion.cloudtrail-stop", "aws.defense-evasion.cloudtrail-delete")));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        String region = ctx.region();
+        List<Trail> all = TrailChecks.cloudTrail(ctx).trails();
+        if (all.isEmpty()) {
+            return List.of(ctx.fail(ctx.regionResourceId(), "No CloudTrail trail records " + region
+                    + ", so API activity there is not logged beyond 90 days of event history. Create a multi-region "
+                    + "trail: aws cloudtrail create-trail --name <name> --s3-bucket-name <bucket> "
+                    + "--is-multi-region-trail --include-global-service-events, then start-logging."));
+        }
+        List<Trail> candidates = TrailChecks.multiRegionTrails(ctx);
+        if (candidates.isEmpty()) {
+            String judged = String.join("; ", all.stream().map(t -> TrailChecks.describe(t, region)
+                    + (t.multiRegion() ? " excludes global service events" : " records only " + t.homeRegion()))
+                    .toList());
+            return List.of(ctx.fail(ctx.regionResourceId(), "No multi-region trail with global service events records "
+                    + region + ": " + judged + ". Make one multi-region: aws cloudtrail update-trail --name <trail-arn> "
+                    + "--is-multi-region-trail --include-global-service-events."));
+        }
+        TrailChecks.Judged judged = TrailChecks.firstPassing(candidates, trail -> {
+            TrailStatus status = TrailChecks.cloudTrail(ctx).status(trail.arn());
+            if (!status.logging()) {
+                return TrailChecks.Verdict.fails(trail, "is not logging"
+                        + status.stopLoggingTime().map(t -> " (stopped at " + t + ")").orElse(""));
+            }
+            if (status.latestDeliveryError().isPresent()) {
+                return TrailChecks.Verdict.fails(trail, "cannot deliver to bucket '" + trail.s3BucketName()
+                        + "' (latest delivery error: " + status.latestDeliveryError().get() + ")");
+            }
+            return TrailChecks.Verdict.ok(trail);
+        });
+        if (judged.passing().isPresent()) {
+            String also = judged.failing().isEmpty() ? "" : " Also judged: " + judged.problems(region) + ".";
+            return List.of(ctx.pass(ctx.regionResourceId(), "Multi-region trail "
+                    + TrailChecks.describe(judged.passing().get(), region)
+                    + " is logging " + region + " with no S3 delivery error." + also));
+        }
+        return List.of(ctx.fail(ctx.regionResourceId(), "No multi-region trail is logging " + region
+                + " without errors: " + judged.problems(region) + ". Start logging (aws cloudtrail start-logging "
+                + "--name <trail-arn>) and, for a delivery error, let CloudTrail write to the bucket (bucket policy, "
+                + "KMS key policy)."));
+    }
+}

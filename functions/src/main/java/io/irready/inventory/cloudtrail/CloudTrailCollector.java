@@ -1,0 +1,105 @@
+package io.irready.inventory.cloudtrail;
+
+import io.irready.inventory.AwsCall;
+import io.irready.inventory.AwsClients;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
+import software.amazon.awssdk.services.cloudtrail.model.DescribeTrailsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.GetEventSelectorsResponse;
+import software.amazon.awssdk.services.cloudtrail.model.GetTrailStatusResponse;
+import software.amazon.awssdk.services.cloudtrail.model.ListTrailsRequest;
+import software.amazon.awssdk.services.cloudtrail.model.TrailInfo;
+
+/**
+ * Loads {@link CloudTrailInventory} over the SDK (JSON 1.1, target prefix
+ * {@code com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}).
+ *
+ * <p>Trails are enumerated with {@code ListTrails}, which pages, and then described with
+ * {@code DescribeTrails(trailNameList = ARNs, includeShadowTrails = true)}, which does not page:
+ * naming trails by ARN is what makes DescribeTrails return trails homed in other regions and
+ * organization trails owned by the management account. ListTrails may also list single-region
+ * trails of other regions; those do not record this region and are dropped.
+ */
+public final class CloudTrailCollector {
+    public static final String LIST_TRAILS = "cloudtrail:ListTrails";
+    public static final String DESCRIBE_TRAILS = "cloudtrail:DescribeTrails";
+    public static final String GET_TRAIL_STATUS = "cloudtrail:GetTrailStatus";
+    public static final String GET_EVENT_SELECTORS = "cloudtrail:GetEventSelectors";
+
+    /** How many ARNs one DescribeTrails request carries (keeps requests small; accounts rarely have more). */
+    static final int DESCRIBE_BATCH = 20;
+
+    private CloudTrailCollector() {
+    }
+
+    public static CloudTrailInventory inventory(AwsClients clients, String region) {
+        return inventory(clients.build(CloudTrailClient.builder(), region), region);
+    }
+
+    public static CloudTrailInventory inventory(CloudTrailClient client, String region) {
+        return new CloudTrailInventory(() -> trails(client, region), arn -> status(client, arn),
+                arn -> selectors(client, arn));
+    }
+
+    private static List<Trail> trails(CloudTrailClient client, String region) {
+        List<String> arns = AwsCall.call(LIST_TRAILS, () -> client.listTrailsPaginator(ListTrailsRequest.builder().build())
+                .trails().stream().map(TrailInfo::trailARN).distinct().toList());
+        Map<String, Trail> byArn = new LinkedHashMap<>();
+        for (int from = 0; from < arns.size(); from += DESCRIBE_BATCH) {
+            List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_BATCH));
+            AwsCall.call(DESCRIBE_TRAILS, () -> client.describeTrails(DescribeTrailsRequest.builder()
+                    .trailNameList(batch).includeShadowTrails(true).build())).trailList().stream()
+                    .map(t -> new Trail(t.name(), t.trailARN(), t.homeRegion(), bool(t.isMultiRegionTrail()),
+                            bool(t.includeGlobalServiceEvents()), bool(t.isOrganizationTrail()), t.s3BucketName(),
+                            text(t.s3KeyPrefix()), bool(t.logFileValidationEnabled()), text(t.kmsKeyId()),
+                            text(t.cloudWatchLogsLogGroupArn()), text(t.cloudWatchLogsRoleArn()),
+                            bool(t.hasCustomEventSelectors()), bool(t.hasInsightSelectors())))
+                    .filter(t -> t.recordsRegion(region))
+                    .forEach(t -> byArn.putIfAbsent(t.arn(), t));
+        }
+        return new ArrayList<>(byArn.values());
+    }
+
+    private static TrailStatus status(CloudTrailClient client, String trailArn) {
+        GetTrailStatusResponse s = AwsCall.call(GET_TRAIL_STATUS, () -> client.getTrailStatus(r -> r.name(trailArn)));
+        return new TrailStatus(bool(s.isLogging()), text(s.latestDeliveryError()), time(s.latestDeliveryTime()),
+                time(s.latestCloudWatchLogsDeliveryTime()), text(s.latestCloudWatchLogsDeliveryError()),
+                time(s.startLoggingTime()), time(s.stopLoggingTime()));
+    }
+
+    private static TrailSelectors selectors(CloudTrailClient client, String trailArn) {
+        GetEventSelectorsResponse r = AwsCall.call(GET_EVENT_SELECTORS,
+                () -> client.getEventSelectors(b -> b.trailName(trailArn)));
+        List<TrailSelectors.EventSelector> classic = r.eventSelectors().stream()
+                .map(s -> new TrailSelectors.EventSelector(
+                        s.readWriteTypeAsString() == null ? "All" : s.readWriteTypeAsString(),
+                        // the API documents IncludeManagementEvents as defaulting to true
+                        s.includeManagementEvents() == null || s.includeManagementEvents(),
+                        s.excludeManagementEventSources()))
+                .toList();
+        List<TrailSelectors.AdvancedEventSelector> advanced = r.advancedEventSelectors().stream()
+                .map(a -> new TrailSelectors.AdvancedEventSelector(Optional.ofNullable(a.name()),
+                        a.fieldSelectors().stream().map(f -> new TrailSelectors.FieldSelector(f.field(),
+                                f.equalsValue(), f.notEquals(), f.startsWith(), f.notStartsWith(), f.endsWith(),
+                                f.notEndsWith())).toList()))
+                .toList();
+        return new TrailSelectors(classic, advanced);
+    }
+
+    private static boolean bool(Boolean value) {
+        return Boolean.TRUE.equals(value);
+    }
+
+    private static Optional<String> text(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    private static Optional<Instant> time(Instant value) {
+        return Optional.ofNullable(value);
+    }
+}

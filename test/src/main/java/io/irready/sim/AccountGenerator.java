@@ -1,0 +1,125 @@
+package io.irready.sim;
+
+import io.irready.sim.SimulatedAccount.Bucket;
+import io.irready.sim.SimulatedAccount.DbCluster;
+import io.irready.sim.SimulatedAccount.DbInstance;
+import io.irready.sim.SimulatedAccount.Distribution;
+import io.irready.sim.SimulatedAccount.FlowLog;
+import io.irready.sim.SimulatedAccount.Function;
+import io.irready.sim.SimulatedAccount.Instance;
+import io.irready.sim.SimulatedAccount.Key;
+import io.irready.sim.SimulatedAccount.LogGroup;
+import io.irready.sim.SimulatedAccount.Subnet;
+import io.irready.sim.SimulatedAccount.Trail;
+import io.irready.sim.SimulatedAccount.Vpc;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Seeds simulated accounts: a small realistic one for the demo (mostly ready, with the gaps a real
+ * account has), and the same shape scaled to N resources for the benchmarks.
+ */
+public final class AccountGenerator {
+    public static final String DEMO_ACCOUNT = "111122223333";
+    public static final String DEMO_REGION = "eu-west-1";
+    public static final String TRAIL = "org-audit-trail";
+    public static final String TRAIL_BUCKET = "demo-cloudtrail-logs-111122223333";
+    public static final String PROD_VPC = "vpc-0a1b2c3d4e5f60001";
+    public static final String PROD_FLOW_LOG = "fl-0a1b2c3d4e5f60001";
+    public static final String ORDERS_DB = "orders-db";
+
+    private AccountGenerator() {
+    }
+
+    /**
+     * The demo account: one logging multi-region trail (KMS, validation, CloudWatch delivery, 400-day
+     * bucket lifecycle); three VPCs — prod with a VPC flow log, staging covered by subnet flow logs,
+     * legacy with none; three instances (a managed web server with the agent, a batch host without an
+     * instance profile, a stopped one); a MySQL instance exporting its logs and an Aurora PostgreSQL
+     * cluster; a distribution with standard logging; two functions (one whose role denies
+     * logs:PutLogEvents); forensic log groups, one keeping only 30 days.
+     */
+    public static SimulatedAccount demo() {
+        SimulatedAccount a = new SimulatedAccount(DEMO_ACCOUNT, DEMO_REGION);
+        String trailKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        a.keys.put(trailKey, new Key(trailKey, "Enabled", null));
+        a.keys.put("ebs-default", new Key("ebs-default", "Enabled", null));
+        a.buckets.put(TRAIL_BUCKET, new Bucket(TRAIL_BUCKET, a.account, 400, true));
+        a.logGroups.put("aws-cloudtrail-logs-org-audit", new LogGroup("aws-cloudtrail-logs-org-audit", 400, null));
+        a.trails.add(new Trail(TRAIL, a.region, true, true, false, TRAIL_BUCKET, null, true, a.keyArn(trailKey),
+                a.arn("logs", "log-group:aws-cloudtrail-logs-org-audit"), "arn:aws:iam::" + a.account
+                        + ":role/CloudTrail_CloudWatchLogs_Role"));
+        a.trailLogging.put(TRAIL, true);
+
+        a.vpcs.add(new Vpc(PROD_VPC, "10.0.0.0/16"));
+        a.vpcs.add(new Vpc("vpc-0a1b2c3d4e5f60002", "10.1.0.0/16"));
+        a.vpcs.add(new Vpc("vpc-0a1b2c3d4e5f60003", "10.2.0.0/16"));
+        a.subnets.add(new Subnet("subnet-0a1b2c3d4e5f60011", PROD_VPC));
+        a.subnets.add(new Subnet("subnet-0a1b2c3d4e5f60021", "vpc-0a1b2c3d4e5f60002"));
+        a.subnets.add(new Subnet("subnet-0a1b2c3d4e5f60022", "vpc-0a1b2c3d4e5f60002"));
+        a.subnets.add(new Subnet("subnet-0a1b2c3d4e5f60031", "vpc-0a1b2c3d4e5f60003"));
+        a.logGroups.put("/aws/vpc/flow-logs", new LogGroup("/aws/vpc/flow-logs", 400, null));
+        a.flowLogs.add(new FlowLog(PROD_FLOW_LOG, PROD_VPC, "ALL", "/aws/vpc/flow-logs", "SUCCESS"));
+        a.flowLogs.add(new FlowLog("fl-0a1b2c3d4e5f60021", "subnet-0a1b2c3d4e5f60021", "ALL", "/aws/vpc/flow-logs", "SUCCESS"));
+        a.flowLogs.add(new FlowLog("fl-0a1b2c3d4e5f60022", "subnet-0a1b2c3d4e5f60022", "ALL", "/aws/vpc/flow-logs", "SUCCESS"));
+        a.queryLoggedVpcs.add(PROD_VPC);
+
+        String profile = "arn:aws:iam::" + a.account + ":instance-profile/ssm-managed";
+        a.instances.add(new Instance("i-0a1b2c3d4e5f60001", "running", profile, Map.of("Name", "web-1")));
+        a.instances.add(new Instance("i-0a1b2c3d4e5f60002", "running", null, Map.of("Name", "batch-1")));
+        a.instances.add(new Instance("i-0a1b2c3d4e5f60003", "stopped", profile, Map.of("Name", "old-bastion")));
+        a.ssmPing.put("i-0a1b2c3d4e5f60001", "Online");
+        a.cloudWatchAgentInstalled.add("i-0a1b2c3d4e5f60001");
+        a.logGroups.put("/ec2/web/messages", new LogGroup("/ec2/web/messages", 400, null));
+
+        a.dbInstances.add(new DbInstance(ORDERS_DB, "mysql", List.of("audit", "error", "general", "slowquery"),
+                List.of(), null));
+        a.dbClusters.add(new DbCluster("analytics", "aurora-postgresql", List.of("postgresql")));
+        a.dbInstances.add(new DbInstance("analytics-1", "aurora-postgresql", List.of(), List.of(), "analytics"));
+        a.logGroups.put("/aws/rds/instance/orders-db/audit", new LogGroup("/aws/rds/instance/orders-db/audit", 400, null));
+
+        a.distributions.add(new Distribution("E2DEMO0000001", true, null));
+
+        String ingestRole = "arn:aws:iam::" + a.account + ":role/ingest-role";
+        String thumbRole = "arn:aws:iam::" + a.account + ":role/thumbnailer-role";
+        a.functions.add(new Function("ingest", ingestRole, null));
+        a.functions.add(new Function("thumbnailer", thumbRole, null));
+        a.roleDenies.put(thumbRole, Set.of("logs:PutLogEvents"));
+        a.logGroups.put("/aws/lambda/ingest", new LogGroup("/aws/lambda/ingest", 400, null));
+        a.logGroups.put("/aws/lambda/thumbnailer", new LogGroup("/aws/lambda/thumbnailer", 30, null));
+        return a;
+    }
+
+    /**
+     * The demo account's shape with about {@code resources} resources in all, spread over VPCs,
+     * instances, DB instances, functions, distributions and log groups, for the sweep-scaling benchmark.
+     */
+    public static SimulatedAccount scaled(int resources) {
+        SimulatedAccount a = demo();
+        int each = Math.max(1, resources / 6);
+        for (int i = 0; i < each; i++) {
+            String n = String.format("%08x", i);
+            String vpc = "vpc-1" + n;
+            a.vpcs.add(new Vpc(vpc, "10.9.0.0/16"));
+            a.subnets.add(new Subnet("subnet-1" + n, vpc));
+            if (i % 2 == 0) {
+                a.flowLogs.add(new FlowLog("fl-1" + n, vpc, "ALL", "/aws/vpc/flow-logs", "SUCCESS"));
+            }
+            String instance = "i-1" + n;
+            a.instances.add(new Instance(instance, "running", "arn:aws:iam::" + a.account
+                    + ":instance-profile/ssm-managed", Map.of("Name", "node-" + i)));
+            a.ssmPing.put(instance, "Online");
+            if (i % 3 != 0) {
+                a.cloudWatchAgentInstalled.add(instance);
+            }
+            a.dbInstances.add(new DbInstance("db-" + n, "postgres", i % 2 == 0 ? List.of("postgresql") : List.of(),
+                    List.of(), null));
+            String role = "arn:aws:iam::" + a.account + ":role/fn-role-" + (i % 10);
+            a.functions.add(new Function("fn-" + n, role, null));
+            a.logGroups.put("/aws/lambda/fn-" + n, new LogGroup("/aws/lambda/fn-" + n, i % 4 == 0 ? 30 : 400, null));
+            a.distributions.add(new Distribution("E1" + n.toUpperCase(), i % 2 == 0, null));
+        }
+        return a;
+    }
+}

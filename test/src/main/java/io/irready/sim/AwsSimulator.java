@@ -1,0 +1,159 @@
+package io.irready.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated AWS account on loopback: one HTTP endpoint that answers the SDK in each service's
+ * real wire format (JSON 1.0/1.1, AWS query XML, EC2 query, REST-XML, REST-JSON), dispatched on the
+ * SigV4 credential scope's service name. Used by {@code irready demo}, the benchmarks and end-to-end
+ * tests. It counts every call per operation, so "calls per event" and "calls per sweep" are measured.
+ * An operation it does not implement answers 501 with the operation named — the code under test then
+ * reports an ERROR finding, never a silent PASS.
+ */
+public final class AwsSimulator implements AutoCloseable {
+    private final SimulatedAccount account;
+    private final HttpServer server;
+    private final JsonServices json;
+    private final QueryServices query;
+    private final Ec2Service ec2;
+    private final RestServices rest;
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+
+    public AwsSimulator(SimulatedAccount account) throws IOException {
+        this.account = account;
+        this.json = new JsonServices(account);
+        this.query = new QueryServices(account);
+        this.ec2 = new Ec2Service(account);
+        this.rest = new RestServices(account);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "aws-simulator");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public SimulatedAccount account() {
+        return account;
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Calls served so far, per {@code service:Operation}, sorted. */
+    public Map<String, Long> calls() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        calls.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    public long totalCalls() {
+        return calls.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public void resetCalls() {
+        calls.clear();
+    }
+
+    /** Every SNS Publish received (form parameters: TopicArn, Message, MessageStructure, attributes). */
+    public List<Map<String, String>> published() {
+        return query.published();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        URI uri = exchange.getRequestURI();
+        AwsRequest request = AwsRequest.of(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
+        String operation = operation(request);
+        calls.computeIfAbsent(request.service() + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+        Reply reply;
+        synchronized (account) {
+            reply = dispatch(request);
+        }
+        if (reply == null) {
+            reply = notImplemented(request, "the irready simulator does not implement " + request.service() + ":"
+                    + operation);
+        }
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", "sim");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(reply.status(), head || bytes.length == 0 ? -1 : bytes.length);
+        if (!head && bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    private Reply dispatch(AwsRequest r) {
+        if (!r.target().isEmpty()) {
+            return json.serve(r);
+        }
+        Reply reply = ec2.serve(r);
+        if (reply == null && !r.action().isEmpty()) {
+            reply = query.serve(r);
+        }
+        return reply != null ? reply : rest.serve(r);
+    }
+
+    /** A 501 in the request's own protocol, so the SDK surfaces the message. */
+    private static Reply notImplemented(AwsRequest r, String message) {
+        if (!r.target().isEmpty()) {
+            return Reply.jsonError(501, "NotImplemented", message);
+        }
+        if ("ec2".equals(r.service())) {
+            return Reply.ec2Error(501, "NotImplemented", message);
+        }
+        if (!r.action().isEmpty()) {
+            return Reply.queryError(501, "NotImplemented", message);
+        }
+        return Set.of("lambda", "guardduty").contains(r.service())
+                ? new Reply(501, "application/json", "{\"message\":\"" + message + "\"}")
+                : Reply.restXmlError(501, "NotImplemented", message);
+    }
+
+    private static String operation(AwsRequest r) {
+        if (!r.target().isEmpty()) {
+            return r.target();
+        }
+        if (!r.action().isEmpty()) {
+            return r.action();
+        }
+        String sub = r.query().keySet().stream().findFirst().map(k -> "?" + k).orElse("");
+        String path = r.path().replaceAll("/(?:i|vpc|subnet|fl|d|E)-?[A-Za-z0-9-]+", "/{id}");
+        return r.method() + " " + ("s3".equals(r.service()) ? "/{bucket}" : path) + sub;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

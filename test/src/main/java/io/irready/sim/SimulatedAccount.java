@@ -1,0 +1,124 @@
+package io.irready.sim;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The mutable state of one simulated AWS account in one home region: what the simulator serves
+ * over the wire and what the demo's "attacker" changes. Plain data; {@link AwsSimulator} guards it
+ * with a lock while it serves a request.
+ */
+public final class SimulatedAccount {
+    public final String account;
+    public final String region;
+
+    public SimulatedAccount(String account, String region) {
+        this.account = account;
+        this.region = region;
+    }
+
+    public record Trail(String name, String homeRegion, boolean multiRegion, boolean includeGlobalEvents,
+                        boolean organization, String bucket, String prefix, boolean logFileValidation,
+                        String kmsKeyArn, String logGroupArn, String cloudWatchRoleArn) {
+    }
+
+    public record Bucket(String name, String ownerAccount, Integer expirationDays, boolean publicAccessBlocked) {
+    }
+
+    public record Key(String id, String state, Instant deletionDate) {
+    }
+
+    public record LogGroup(String name, Integer retentionDays, String kmsKeyArn) {
+    }
+
+    public record Vpc(String id, String cidr) {
+    }
+
+    public record Subnet(String id, String vpcId) {
+    }
+
+    public record FlowLog(String id, String resourceId, String trafficType, String logGroupName, String deliverStatus) {
+    }
+
+    public record Instance(String id, String state, String instanceProfileArn, Map<String, String> tags) {
+    }
+
+    public record DbInstance(String id, String engine, List<String> exports, List<String> pendingDisable,
+                             String clusterId) {
+    }
+
+    public record DbCluster(String id, String engine, List<String> exports) {
+    }
+
+    public record Distribution(String id, boolean s3Logging, String realtimeLogConfigArn) {
+    }
+
+    public record Function(String name, String roleArn, String logGroup) {
+    }
+
+    public final List<Trail> trails = new ArrayList<>();
+    public final Map<String, Boolean> trailLogging = new LinkedHashMap<>();
+    public final Map<String, Instant> trailStoppedAt = new LinkedHashMap<>();
+    public final Map<String, Bucket> buckets = new LinkedHashMap<>();
+    public final Map<String, Key> keys = new LinkedHashMap<>();
+    public final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
+    public final List<Vpc> vpcs = new ArrayList<>();
+    public final List<Subnet> subnets = new ArrayList<>();
+    public final List<FlowLog> flowLogs = new ArrayList<>();
+    public final List<Instance> instances = new ArrayList<>();
+    /** SSM managed instances and their ping status. */
+    public final Map<String, String> ssmPing = new LinkedHashMap<>();
+    /** Instances whose SSM inventory lists the CloudWatch agent. */
+    public final Set<String> cloudWatchAgentInstalled = new LinkedHashSet<>();
+    public boolean defaultHostManagement;
+    public final List<DbInstance> dbInstances = new ArrayList<>();
+    public final List<DbCluster> dbClusters = new ArrayList<>();
+    public final List<Distribution> distributions = new ArrayList<>();
+    public final List<Function> functions = new ArrayList<>();
+    /** Role ARN → actions its policies explicitly deny (everything else is allowed). */
+    public final Map<String, Set<String>> roleDenies = new LinkedHashMap<>();
+    public boolean guardDutyEnabled = true;
+    public boolean configRecording = true;
+    /** VPC ids associated with a Resolver query log config. */
+    public final Set<String> queryLoggedVpcs = new LinkedHashSet<>();
+    /** Write events CloudTrail's Event History returns (newest first), for the blind-window report. */
+    public final List<Map<String, String>> eventHistory = new ArrayList<>();
+
+    public String arn(String service, String resource) {
+        return "arn:aws:" + service + ":" + region + ":" + account + ":" + resource;
+    }
+
+    public String trailArn(Trail t) {
+        return "arn:aws:cloudtrail:" + t.homeRegion() + ":" + account + ":trail/" + t.name();
+    }
+
+    public String keyArn(String keyId) {
+        return arn("kms", "key/" + keyId);
+    }
+
+    // ---- what the demo's attacker does (each mirrors the API call's effect on state)
+
+    public void stopLogging(String trailName, Instant at) {
+        trailLogging.put(trailName, false);
+        trailStoppedAt.put(trailName, at);
+    }
+
+    public void startLogging(String trailName) {
+        trailLogging.put(trailName, true);
+    }
+
+    public void deleteFlowLog(String flowLogId) {
+        flowLogs.removeIf(f -> f.id().equals(flowLogId));
+    }
+
+    /** ModifyDBInstance with DisableLogTypes: AWS keeps listing the types as enabled while pending. */
+    public void disableDbLogExports(String dbInstanceId, List<String> types) {
+        dbInstances.replaceAll(db -> db.id().equals(dbInstanceId)
+                ? new DbInstance(db.id(), db.engine(), db.exports(), List.copyOf(types), db.clusterId()) : db);
+    }
+}
