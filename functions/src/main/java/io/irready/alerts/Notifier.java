@@ -176,7 +176,7 @@ public final class Notifier {
     }
 
     /** The {@code MessageStructure=json} document: one rendering per subscriber protocol. */
-    static String structuredMessage(Alert alert) {
+    public static String structuredMessage(Alert alert) {
         try {
             String text = AlertFormat.text(alert);
             Map<String, String> parts = new LinkedHashMap<>();
