@@ -6,6 +6,10 @@ import io.irready.checks.cloudtrail.CloudTrailKmsEncryptionCheck;
 import io.irready.checks.cloudtrail.CloudTrailLogFileValidationCheck;
 import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.checks.cloudtrail.CloudTrailManagementEventsCheck;
+import io.irready.checks.cloudfront.CloudFrontAccessLogging;
+import io.irready.checks.lambda.LambdaCanWriteLogs;
+import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.rds.RdsLogExports;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import java.util.List;
@@ -22,7 +26,14 @@ public final class Catalog {
                 new CloudTrailLogFileValidationCheck(),
                 new CloudTrailCloudWatchDeliveryCheck(),
                 new CloudTrailKmsEncryptionCheck(),
-                new CloudTrailBucketRetentionCheck()
+                new CloudTrailBucketRetentionCheck(),
+                new LambdaCanWriteLogs(),
+                new CloudFrontAccessLogging(),
+                new RdsLogExports(),
+                new LogsRetention(),
+                new io.irready.checks.ec2.VpcFlowLogsEnabled(),
+                new io.irready.checks.ec2.Ec2SsmManaged(),
+                new io.irready.checks.ec2.Ec2CloudWatchAgent()
         );
     }
 

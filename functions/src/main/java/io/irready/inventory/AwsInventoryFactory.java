@@ -9,6 +9,20 @@ import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
 import io.irready.inventory.s3.S3Collector;
 import io.irready.inventory.s3.S3Inventory;
+import io.irready.inventory.cloudfront.CloudFrontCollector;
+import io.irready.inventory.cloudfront.CloudFrontInventory;
+import io.irready.inventory.iam.IamCollector;
+import io.irready.inventory.iam.IamInventory;
+import io.irready.inventory.lambda.LambdaCollector;
+import io.irready.inventory.lambda.LambdaInventory;
+import io.irready.inventory.logs.DeliveryCollector;
+import io.irready.inventory.logs.DeliveryInventory;
+import io.irready.inventory.rds.RdsCollector;
+import io.irready.inventory.rds.RdsInventory;
+import io.irready.inventory.ec2.Ec2Collector;
+import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.ssm.SsmCollector;
+import io.irready.inventory.ssm.SsmInventory;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -34,6 +48,13 @@ public final class AwsInventoryFactory {
         builder.lazily(CloudTrailInventory.class, () -> CloudTrailCollector.inventory(clients, region));
         builder.lazily(S3Inventory.class, () -> S3Collector.inventory(clients, region));
         builder.lazily(KmsInventory.class, () -> KmsCollector.inventory(clients, region));
+        builder.lazily(LambdaInventory.class, () -> LambdaCollector.inventory(clients, region));
+        builder.lazily(IamInventory.class, () -> IamCollector.inventory(clients)); // global: aws-global
+        builder.lazily(CloudFrontInventory.class, () -> CloudFrontCollector.inventory(clients, account)); // global
+        builder.lazily(DeliveryInventory.class, () -> DeliveryCollector.inventory(clients, region));
+        builder.lazily(RdsInventory.class, () -> RdsCollector.inventory(clients, region));
+        builder.lazily(Ec2Inventory.class, () -> Ec2Collector.inventory(clients, region));
+        builder.lazily(SsmInventory.class, () -> SsmCollector.inventory(clients, region));
         return builder.build();
     }
 }

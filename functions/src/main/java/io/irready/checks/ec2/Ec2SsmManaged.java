@@ -1,0 +1,101 @@
+package io.irready.checks.ec2;
+
+import io.irready.core.AwsCallFailedException;
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.ec2.Ec2Instance;
+import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.ssm.DefaultHostManagement;
+import io.irready.inventory.ssm.ManagedInstance;
+import io.irready.inventory.ssm.SsmInventory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Running instances are online SSM managed instances: the responder's way in to collect memory,
+ * processes and logs from a host without SSH keys or opening ports during an incident.
+ */
+public final class Ec2SsmManaged implements Check {
+    public static final String ID = "ec2-ssm-managed";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "Running EC2 instances are online SSM managed instances",
+            Severity.MEDIUM,
+            "ec2",
+            "AWS::EC2::Instance",
+            Granularity.RESOURCE,
+            "Systems Manager is how a responder reaches a host during an incident: run forensic collection "
+                    + "(Run Command), open a session without SSH keys or inbound ports, and gather inventory. An "
+                    + "instance that is not an online managed instance must be reached by other means, late.",
+            new Remediation(
+                    "Systems Manager console → Fleet Manager → Account management → Default Host Management "
+                            + "Configuration: enable it; or attach an instance profile whose role has "
+                            + "AmazonSSMManagedInstanceCore. Make sure the SSM agent runs and the instance reaches "
+                            + "the ssm, ssmmessages and ec2messages endpoints.",
+                    "aws ssm update-service-setting --setting-id "
+                            + "/ssm/managed-instance/default-ec2-instance-management-role --setting-value "
+                            + "service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole  # or: aws ec2 "
+                            + "associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>"),
+            List.of("ec2:DescribeInstances", "ssm:DescribeInstanceInformation", "ssm:GetServiceSetting"),
+            new References(List.of(), List.of("SSM.1"), List.of()));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        List<Finding> findings = new ArrayList<>();
+        for (Ec2Instance instance : ctx.service(Ec2Inventory.class).instances()) {
+            String arn = Instances.arn(ctx, instance.id());
+            if (!ctx.scope().includes(arn)) {
+                continue;
+            }
+            try {
+                findings.add(Instances.notRunning(ctx, arn, instance).orElseGet(() -> judge(ctx, arn, instance)));
+            } catch (AwsCallFailedException e) {
+                findings.add(ctx.error(arn, e));
+            }
+        }
+        return findings;
+    }
+
+    private static Finding judge(CheckContext ctx, String arn, Ec2Instance instance) {
+        SsmInventory ssm = ctx.service(SsmInventory.class);
+        Optional<ManagedInstance> managed = ssm.managedInstance(instance.id());
+        if (managed.isPresent()) {
+            ManagedInstance m = managed.get();
+            if (m.isOnline()) {
+                return ctx.pass(arn, "Instance " + instance.id() + " is an online SSM managed instance"
+                        + m.agentVersion().map(v -> " (agent " + v + ")").orElse("") + ".");
+            }
+            return ctx.fail(arn, "Instance " + instance.id() + " is registered with SSM but not online (PingStatus "
+                    + m.pingStatus() + "): check that the SSM agent runs and can reach the ssm, ssmmessages and "
+                    + "ec2messages endpoints.");
+        }
+        if (instance.instanceProfileArn().isEmpty()) {
+            // Only instances without a profile need the region's DHMC setting.
+            DefaultHostManagement dhmc = ssm.defaultHostManagement();
+            if (!dhmc.enabled()) {
+                return ctx.fail(arn, "Instance " + instance.id() + " is not an SSM managed instance: it has no "
+                        + "instance profile and Default Host Management Configuration is off in " + ctx.region()
+                        + ". Enable DHMC or attach an instance profile with AmazonSSMManagedInstanceCore.");
+            }
+            return ctx.fail(arn, "Instance " + instance.id() + " is not an SSM managed instance although Default "
+                    + "Host Management Configuration is on (role " + dhmc.role().get() + "): check that the SSM "
+                    + "agent is at least 3.2.582.0, runs, the instance uses IMDSv2 and reaches the SSM endpoints.");
+        }
+        return ctx.fail(arn, "Instance " + instance.id() + " is not an SSM managed instance although it has instance "
+                + "profile " + instance.instanceProfileArn().get() + ": the profile's role lacks "
+                + "AmazonSSMManagedInstanceCore, or the SSM agent is not running or cannot reach the SSM endpoints.");
+    }
+}

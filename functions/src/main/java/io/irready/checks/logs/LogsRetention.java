@@ -1,0 +1,79 @@
+package io.irready.checks.logs;
+
+import io.irready.core.Check;
+import io.irready.core.CheckContext;
+import io.irready.core.CheckMetadata;
+import io.irready.core.CheckMetadata.References;
+import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.Finding;
+import io.irready.core.Granularity;
+import io.irready.core.Severity;
+import io.irready.inventory.logs.LogGroup;
+import io.irready.inventory.logs.LogsCollector;
+import io.irready.inventory.logs.LogsInventory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Forensic log groups keep their events at least {@code Config.retentionDays} (or never expire).
+ * A log group is forensic when its name starts with one of {@code Config.forensicLogGroupPrefixes}
+ * (trail, flow-log, RDS, Lambda and agent groups by default); other groups get no finding. A trail
+ * delivering to a group with a custom name is covered by adding that name as a prefix.
+ */
+public final class LogsRetention implements Check {
+    public static final String ID = "logs-retention";
+
+    private static final CheckMetadata METADATA = new CheckMetadata(
+            ID,
+            "Forensic CloudWatch Logs log groups keep events for at least the retention threshold",
+            Severity.MEDIUM,
+            "logs",
+            "AWS::Logs::LogGroup",
+            Granularity.RESOURCE,
+            "Intrusions are often found months after they start; a trail, flow-log, database or function log group "
+                    + "that expires its events sooner than the investigation window deletes the evidence of how "
+                    + "the attacker got in and what they touched.",
+            new Remediation(
+                    "CloudWatch console > Log groups > select the group > Actions > Edit retention setting > "
+                            + "choose at least the threshold (default 365 days) or Never expire > Save.",
+                    "aws logs put-retention-policy --log-group-name <name> --retention-in-days 365"),
+            List.of(LogsCollector.DESCRIBE_LOG_GROUPS),
+            new References(List.of(), List.of("CloudWatch.16"), List.of()));
+
+    @Override
+    public CheckMetadata metadata() {
+        return METADATA;
+    }
+
+    @Override
+    public List<Finding> evaluate(CheckContext ctx) {
+        int threshold = ctx.config().retentionDays();
+        List<Finding> findings = new ArrayList<>();
+        for (LogGroup group : ctx.service(LogsInventory.class).logGroups()) {
+            if (!ctx.scope().includes(group.arn())) {
+                continue;
+            }
+            Optional<String> prefix = forensicPrefix(group.name(), ctx.config().forensicLogGroupPrefixes());
+            if (prefix.isEmpty()) {
+                continue;
+            }
+            String why = "Log group " + group.name() + " holds evidence (prefix " + prefix.get() + ")";
+            if (group.retentionDays().isEmpty()) {
+                findings.add(ctx.pass(group.arn(), why + " and never expires its events."));
+            } else if (group.retentionDays().get() >= threshold) {
+                findings.add(ctx.pass(group.arn(), why + " and keeps events for " + group.retentionDays().get()
+                        + " days (threshold " + threshold + ")."));
+            } else {
+                findings.add(ctx.fail(group.arn(), why + " but keeps events for only " + group.retentionDays().get()
+                        + " days, less than the " + threshold + "-day threshold: set its retention to at least "
+                        + threshold + " days or Never expire."));
+            }
+        }
+        return findings;
+    }
+
+    private static Optional<String> forensicPrefix(String name, List<String> prefixes) {
+        return prefixes.stream().filter(name::startsWith).findFirst();
+    }
+}

@@ -1,0 +1,372 @@
+package io.irready.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.irready.core.Scope;
+import io.irready.testing.EventFixtures;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RouteTableTest {
+    private static final String A = "123456789012";
+    private static final String TRAIL = "arn:aws:cloudtrail:eu-west-1:" + A + ":trail/management-events";
+    private static final String BUCKET = "arn:aws:s3:::acme-cloudtrail-logs-123456789012";
+    private static final String KEY = "arn:aws:kms:eu-west-1:" + A + ":key/0f4b2a8e-6c1d-4a55-9e3b-2d7c8e1f9a01";
+    private static final String VPC_1 = "arn:aws:ec2:eu-west-1:" + A + ":vpc/vpc-0a1b2c3d4e5f60718";
+    private static final String VPC_2 = "arn:aws:ec2:eu-west-1:" + A + ":vpc/vpc-0f9e8d7c6b5a40312";
+    private static final String VPC_NEW = "arn:aws:ec2:eu-west-1:" + A + ":vpc/vpc-0c1d2e3f4a5b60718";
+    private static final String I_1 = "arn:aws:ec2:eu-west-1:" + A + ":instance/i-0a1b2c3d4e5f60718";
+    private static final String I_2 = "arn:aws:ec2:eu-west-1:" + A + ":instance/i-0f9e8d7c6b5a40312";
+    private static final String FUNCTION = "arn:aws:lambda:eu-west-1:" + A + ":function:orders-api";
+    private static final String DIST = "arn:aws:cloudfront::" + A + ":distribution/E2QWRUHAPOMQZL";
+    private static final String AURORA = "arn:aws:rds:eu-west-1:" + A + ":cluster:aurora-prod";
+
+    private static final List<String> CT = List.of("cloudtrail-bucket-retention", "cloudtrail-cloudwatch-delivery",
+            "cloudtrail-kms-encryption", "cloudtrail-log-file-validation", "cloudtrail-logging-all-regions",
+            "cloudtrail-management-events");
+    private static final List<String> VPC = List.of("route53resolver-query-logging", "vpc-flow-logs-enabled");
+    private static final List<String> AGENT = List.of("ec2-cloudwatch-agent", "ec2-ssm-managed");
+    private static final List<String> IAM = List.of("evidence-decryptable", "ir-responder-permissions",
+            "lambda-can-write-logs");
+    private static final List<String> LOG_GROUP = List.of("cloudtrail-cloudwatch-delivery", "logs-retention",
+            "rds-log-exports", "vpc-flow-logs-enabled");
+    private static final List<String> NONE = List.of();
+
+    /** Expected route of every fixture: checks, named resources, delayed re-check, tamper attempt. */
+    record Expected(List<String> checks, List<String> resources, boolean delayed, boolean tamper) {
+    }
+
+    private static final Map<String, Expected> EXPECTED = new LinkedHashMap<>();
+
+    private static void expect(String fixture, List<String> checks, List<String> resources, boolean delayed,
+                               boolean tamper) {
+        EXPECTED.put(fixture, new Expected(checks, resources, delayed, tamper));
+    }
+
+    private static void expect(String fixture, List<String> checks, List<String> resources) {
+        expect(fixture, checks, resources, false, false);
+    }
+
+    static {
+        expect("cloudtrail/StopLogging.envelope.json", CT, List.of(TRAIL));
+        expect("cloudtrail/StopLogging-AccessDenied.record.json", CT, List.of(TRAIL), false, true);
+        expect("cloudtrail/StartLogging.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/DeleteTrail.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT,
+                List.of("arn:aws:cloudtrail:eu-west-1:" + A + ":trail/no-such-trail"), false, true);
+        expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL, BUCKET));
+        expect("cloudtrail/UpdateTrail.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/PutEventSelectors.envelope.json", CT, List.of(TRAIL));
+        expect("cloudtrail/PutEventSelectors-advanced.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/PutInsightSelectors.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/GetTrailStatus.record.json", NONE, NONE);
+        expect("cloudtrail/GetTrailStatus-no-readOnly.record.json", NONE, NONE);
+
+        expect("s3/PutBucketLifecycle.envelope.json", List.of("cloudtrail-bucket-retention"), List.of(BUCKET));
+        expect("s3/DeleteBucketPolicy.record.json", List.of("cloudtrail-bucket-retention"), List.of(BUCKET));
+        expect("s3/PutBucketPublicAccessBlock.record.json", List.of("cloudtrail-bucket-retention"), List.of(BUCKET));
+        expect("s3/DeleteBucketCors.record.json", NONE, NONE);
+
+        List<String> kms = List.of("cloudtrail-kms-encryption", "evidence-decryptable");
+        expect("kms/ScheduleKeyDeletion.envelope.json", kms, List.of(KEY));
+        expect("kms/DisableKey.record.json", kms, List.of(KEY));
+        expect("kms/EnableKey.record.json", kms, List.of(KEY));
+
+        expect("ec2/DeleteFlowLogs.envelope.json", VPC, NONE);
+        expect("ec2/DeleteFlowLogs-list.record.json", VPC, NONE);
+        expect("ec2/CreateFlowLogs.envelope.json", VPC, List.of(VPC_1));
+        expect("ec2/CreateFlowLogs-list.record.json", VPC, List.of(VPC_1, VPC_2));
+        expect("ec2/CreateFlowLogs-subnet.record.json", VPC, NONE);
+        expect("ec2/CreateVpc.record.json", VPC, List.of(VPC_NEW));
+        expect("ec2/DeleteVpc.record.json", VPC, List.of(VPC_NEW));
+        expect("ec2/CreateVpcEndpoint.record.json", NONE, NONE);
+        expect("ec2/RunInstances.envelope.json", AGENT, List.of(I_1, I_2), true, false);
+        expect("ec2/StartInstances.record.json", AGENT, List.of(I_1), true, false);
+        expect("ec2/AssociateIamInstanceProfile.record.json", AGENT, List.of(I_1), true, false);
+        expect("ec2/DisassociateIamInstanceProfile.record.json", AGENT, List.of(I_2), true, false);
+        expect("ec2/DisableEbsEncryptionByDefault.record.json", List.of("evidence-decryptable"), NONE);
+        expect("ec2/DescribeInstances.record.json", NONE, NONE);
+
+        expect("ssm/DeleteAssociation.envelope.json", AGENT, NONE, true, false);
+        expect("ssm/CreateAssociation.record.json", AGENT, List.of(I_1), true, false);
+        expect("ssm/UpdateServiceSetting.record.json", AGENT, NONE, true, false);
+
+        expect("iam/DetachRolePolicy.envelope.json", IAM, NONE, true, false);
+        expect("iam/PutRolePermissionsBoundary.record.json", IAM, NONE, true, false);
+        expect("iam/CreatePolicyVersion.record.json", IAM, NONE, true, false);
+
+        expect("lambda/CreateFunction20150331.envelope.json", List.of("lambda-can-write-logs"), List.of(FUNCTION), true,
+                false);
+        expect("lambda/UpdateFunctionConfiguration20150331v2.record.json", List.of("lambda-can-write-logs"),
+                List.of(FUNCTION), true, false);
+        expect("lambda/DeleteFunction20150331.record.json", List.of("auditor-integrity"), NONE);
+        expect("lambda/PutFunctionConcurrency20171031.record.json", List.of("auditor-integrity"), NONE);
+
+        expect("cloudfront/UpdateDistribution2020_05_31.envelope.json", List.of("cloudfront-access-logging"),
+                List.of(DIST));
+        expect("cloudfront/CreateDistribution2020_05_31.record.json", List.of("cloudfront-access-logging"),
+                List.of("arn:aws:cloudfront::" + A + ":distribution/E1A2B3C4D5E6F7"));
+        expect("cloudfront/DeleteRealtimeLogConfig.record.json", List.of("cloudfront-access-logging"), NONE);
+
+        expect("logs/DeleteLogGroup.envelope.json", LOG_GROUP,
+                List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
+        expect("logs/PutRetentionPolicy.record.json", LOG_GROUP,
+                List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/vpc/flow-logs"));
+        expect("logs/PutDeliverySource.record.json", List.of("cloudfront-access-logging"), List.of(DIST));
+        expect("logs/DeleteDelivery.record.json", List.of("cloudfront-access-logging"), NONE);
+
+        expect("rds/ModifyDBInstance.envelope.json", List.of("rds-log-exports"),
+                List.of("arn:aws:rds:eu-west-1:" + A + ":db:orders-db"), true, false);
+        expect("rds/ModifyDBCluster.record.json", List.of("rds-log-exports"), List.of(AURORA), true, false);
+        expect("rds/CreateDBInstance-aurora.record.json", List.of("rds-log-exports"),
+                List.of(AURORA, "arn:aws:rds:eu-west-1:" + A + ":db:aurora-prod-instance-1"), true, false);
+        expect("rds/ModifyDBParameterGroup.record.json", List.of("rds-log-exports"), NONE, true, false);
+        expect("rds/ModifyDBClusterSnapshotAttribute.record.json", NONE, NONE);
+
+        expect("route53resolver/DeleteResolverQueryLogConfig.envelope.json", List.of("route53resolver-query-logging"),
+                NONE);
+        expect("route53resolver/DisassociateResolverQueryLogConfig.record.json",
+                List.of("route53resolver-query-logging"), List.of(VPC_1));
+        expect("guardduty/DeleteDetector.envelope.json", List.of("guardduty-enabled"), NONE);
+        expect("guardduty/UpdateDetector.record.json", List.of("guardduty-enabled"), NONE);
+        expect("config/StopConfigurationRecorder.envelope.json", List.of("config-recorder-on"), NONE);
+        expect("config/DeleteDeliveryChannel.record.json", List.of("config-recorder-on"), NONE);
+        expect("organizations/LeaveOrganization.record.json", List.of("cloudtrail-logging-all-regions"), NONE);
+        expect("organizations/DisableAWSServiceAccess.envelope.json", List.of("cloudtrail-logging-all-regions"), NONE);
+        expect("events/DisableRule.envelope.json", List.of("auditor-integrity"), NONE);
+        expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);
+        expect("sns/DeleteTopic.record.json", List.of("auditor-integrity"), NONE);
+        expect("sns/Unsubscribe.envelope.json", List.of("auditor-integrity"), NONE);
+    }
+
+    private final RouteTable table = RouteTable.standard();
+
+    static CloudTrailEvent event(String fixture) {
+        List<ParsedEvent> parsed = new EventParser().parse(EventFixtures.read(fixture));
+        assertThat(parsed).as(fixture).hasSize(1);
+        assertThat(parsed.getFirst()).as(fixture).isInstanceOf(CloudTrailEvent.class);
+        return (CloudTrailEvent) parsed.getFirst();
+    }
+
+    static List<String> fixtures() {
+        return EventFixtures.allSingleEvents();
+    }
+
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFixtureRoutesAsTheTableSays(String fixture) {
+        Expected expected = EXPECTED.get(fixture);
+        assertThat(expected).as("expected route for fixture " + fixture).isNotNull();
+
+        RoutingDecision decision = table.route(event(fixture));
+
+        assertThat(decision.checkIds()).as(fixture + " checks").containsExactlyElementsOf(expected.checks());
+        assertThat(decision.resourceIds()).as(fixture + " resources").containsExactlyElementsOf(expected.resources());
+        assertThat(decision.delayedRecheck()).as(fixture + " delayed re-check").isEqualTo(expected.delayed());
+        assertThat(decision.tamperAttempt()).as(fixture + " tamper attempt").isEqualTo(expected.tamper());
+        assertThat(decision.routed()).isEqualTo(!expected.checks().isEmpty());
+    }
+
+    @Test
+    void everyEventSourceOfTheTableHasAnEnvelopeAndRecordFixtureOrBoth() {
+        Set<String> tableSources = table.routes().stream().map(Route::eventSource).collect(Collectors.toSet());
+        Set<String> fixtureSources = fixtures().stream().map(f -> event(f).eventSource()).collect(Collectors.toSet());
+        assertThat(fixtureSources).containsAll(tableSources);
+        assertThat(fixtures()).anyMatch(f -> f.endsWith(".envelope.json")).anyMatch(f -> f.endsWith(".record.json"));
+    }
+
+    @Test
+    void resourceLevelChecksAreScopedToTheNamedResourcesAndTheRestToTheRegion() {
+        RoutingDecision stop = table.route(event("cloudtrail/StopLogging.envelope.json"));
+        Map<String, Scope> scopes = stop.targets().stream()
+                .collect(Collectors.toMap(CheckTarget::checkId, CheckTarget::scope));
+
+        assertThat(scopes.get("cloudtrail-logging-all-regions")).isEqualTo(Scope.REGION);
+        assertThat(scopes.get("cloudtrail-management-events")).isEqualTo(Scope.REGION);
+        assertThat(scopes.get("cloudtrail-log-file-validation")).isEqualTo(Scope.of(Set.of(TRAIL)));
+        assertThat(scopes.get("cloudtrail-kms-encryption")).isEqualTo(Scope.of(Set.of(TRAIL)));
+        // the trail event names no bucket: the trail bucket check runs over the region
+        assertThat(scopes.get("cloudtrail-bucket-retention")).isEqualTo(Scope.REGION);
+    }
+
+    @Test
+    void logGroupEventsScopeOnlyTheLogGroupCheckAndReevaluateDependentChecksOverTheRegion() {
+        RoutingDecision decision = table.route(event("logs/DeleteLogGroup.envelope.json"));
+        Map<String, Scope> scopes = decision.targets().stream()
+                .collect(Collectors.toMap(CheckTarget::checkId, CheckTarget::scope));
+
+        assertThat(scopes.get("logs-retention").isRegion()).isFalse();
+        assertThat(scopes.get("vpc-flow-logs-enabled")).isEqualTo(Scope.REGION);
+        assertThat(scopes.get("rds-log-exports")).isEqualTo(Scope.REGION);
+        assertThat(scopes.get("cloudtrail-cloudwatch-delivery")).isEqualTo(Scope.REGION);
+    }
+
+    @Test
+    void aRoleChangeReachesTheFunctionsThatUseTheRoleByName() {
+        RoutingDecision decision = table.route(event("iam/DetachRolePolicy.envelope.json"));
+
+        CheckTarget lambda = decision.targets().stream().filter(t -> t.checkId().equals("lambda-can-write-logs"))
+                .findFirst().orElseThrow();
+        assertThat(lambda.scope()).isEqualTo(Scope.REGION);
+        assertThat(lambda.roleNames()).containsExactly("orders-api-lambda");
+        assertThat(decision.targets()).filteredOn(t -> !t.checkId().equals("lambda-can-write-logs"))
+                .allSatisfy(t -> assertThat(t.roleNames()).isEmpty());
+    }
+
+    @Test
+    void globalServiceEventsReevaluateEveryCoveredRegion() {
+        assertThat(table.route(event("iam/DetachRolePolicy.envelope.json")).everyRegion()).isTrue();
+        assertThat(table.route(event("organizations/LeaveOrganization.record.json")).everyRegion()).isTrue();
+        assertThat(table.route(event("cloudfront/UpdateDistribution2020_05_31.envelope.json")).everyRegion())
+                .as("CloudFront is judged once, from us-east-1, where its events arrive").isFalse();
+        assertThat(table.route(event("cloudtrail/StopLogging.envelope.json")).everyRegion()).isFalse();
+    }
+
+    @Test
+    void lookAlikeNamesNeverMatchARoute() {
+        assertThat(Route.nameMatches("DeleteBucket", "DeleteBucketCors")).isFalse();
+        assertThat(Route.nameMatches("CreateVpc", "CreateVpcEndpoint")).isFalse();
+        assertThat(Route.nameMatches("ModifyDBCluster", "ModifyDBClusterSnapshotAttribute")).isFalse();
+        assertThat(Route.nameMatches("CreateFunction", "CreateFunctionUrlConfig20211031")).isFalse();
+        assertThat(Route.nameMatches("UpdateDistribution", "UpdateDistributionWithStagingConfig2020_05_31")).isFalse();
+        assertThat(Route.nameMatches("DeleteFunction", "DeleteFunctionConcurrency20171031")).isFalse();
+        assertThat(Route.nameMatches("StopLogging", "stoplogging")).isFalse();
+    }
+
+    @Test
+    void versionSuffixedNamesMatchTheirRoute() {
+        assertThat(Route.nameMatches("UpdateDistribution", "UpdateDistribution2020_05_31")).isTrue();
+        assertThat(Route.nameMatches("CreateFunction", "CreateFunction20150331")).isTrue();
+        assertThat(Route.nameMatches("UpdateFunctionConfiguration", "UpdateFunctionConfiguration20150331v2")).isTrue();
+        assertThat(Route.nameMatches("StopLogging", "StopLogging")).isTrue();
+    }
+
+    @Test
+    void readOnlyCallsNeverRouteEvenWhenTheNameWould() {
+        CloudTrailEvent stop = event("cloudtrail/StopLogging.envelope.json");
+        CloudTrailEvent readOnlyStop = withReadOnly(stop, true);
+
+        RoutingDecision decision = table.route(readOnlyStop);
+
+        assertThat(decision.routed()).isFalse();
+        assertThat(decision.ignoredBecause()).contains("read-only call");
+        assertThat(table.route(event("cloudtrail/GetTrailStatus-no-readOnly.record.json")).ignoredBecause())
+                .contains("read-only call");
+    }
+
+    @Test
+    void unknownEventsAreANoOpWithAReason() {
+        RoutingDecision decision = table.route(event("ec2/CreateVpcEndpoint.record.json"));
+
+        assertThat(decision.routed()).isFalse();
+        assertThat(decision.tamperAttempt()).isFalse();
+        assertThat(decision.ignoredBecause()).contains("no route for ec2.amazonaws.com CreateVpcEndpoint");
+    }
+
+    @Test
+    void aWellFormedEventOfAnUnroutedServiceIsANoOp() {
+        String detail = EventFixtures.read("guardduty/UpdateDetector.record.json")
+                .replace("guardduty.amazonaws.com", "braket.amazonaws.com").replace("UpdateDetector", "CancelQuantumTask");
+        CloudTrailEvent event = (CloudTrailEvent) new EventParser().parse(detail).getFirst();
+
+        RoutingDecision decision = table.route(event);
+
+        assertThat(decision.routed()).isFalse();
+        assertThat(decision.ignoredBecause()).contains("no route for braket.amazonaws.com CancelQuantumTask");
+    }
+
+    @Test
+    void onlyFailedCallsOnEvidenceDisablingRoutesAreTamperAttempts() {
+        CloudTrailEvent startDenied = withError(event("cloudtrail/StartLogging.record.json"), "AccessDenied");
+        CloudTrailEvent deleteFlowLogsDenied = withError(event("ec2/DeleteFlowLogs.envelope.json"),
+                "Client.UnauthorizedOperation");
+
+        assertThat(table.route(startDenied).tamperAttempt()).isFalse();
+        assertThat(table.route(startDenied).routed()).isTrue();
+        assertThat(table.route(deleteFlowLogsDenied).tamperAttempt()).isTrue();
+        assertThat(table.route(deleteFlowLogsDenied).checkIds()).containsExactlyElementsOf(VPC);
+    }
+
+    @Test
+    void ownResourceRowsMatchOnlyIrreadysOwnResources() {
+        CloudTrailEvent update = event("lambda/UpdateFunctionConfiguration20150331v2.record.json");
+        RouteTable deployment = table.withOwnResources(Set.of(FUNCTION));
+        RouteTable other = table.withOwnResources(Set.of("arn:aws:lambda:eu-west-1:" + A + ":function:irready-events"));
+
+        assertThat(deployment.route(update).checkIds()).containsExactly("auditor-integrity", "lambda-can-write-logs");
+        assertThat(other.route(update).checkIds()).containsExactly("lambda-can-write-logs");
+        assertThat(deployment.route(withError(update, "AccessDeniedException")).tamperAttempt()).isTrue();
+        assertThat(table.route(withError(update, "AccessDeniedException")).tamperAttempt()).isFalse();
+
+        CloudTrailEvent disableKey = event("kms/DisableKey.record.json");
+        assertThat(table.withOwnResources(Set.of(KEY)).route(disableKey).checkIds()).contains("auditor-integrity");
+        assertThat(table.route(disableKey).checkIds()).doesNotContain("auditor-integrity");
+    }
+
+    @Test
+    void checkIdsCoverEveryCheckOfTheDesignTable() {
+        assertThat(table.checkIds()).containsExactlyInAnyOrder("cloudtrail-logging-all-regions",
+                "cloudtrail-management-events", "cloudtrail-log-file-validation", "cloudtrail-cloudwatch-delivery",
+                "cloudtrail-kms-encryption", "cloudtrail-bucket-retention", "vpc-flow-logs-enabled", "ec2-ssm-managed",
+                "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
+                "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
+                "guardduty-enabled", "config-recorder-on", "auditor-integrity");
+        assertThat(RouteTable.JUDGED.keySet()).isSubsetOf(table.checkIds());
+    }
+
+    @Test
+    void everyRouteOfTheDesignTableIsPresent() {
+        Map<String, Set<String>> names = new LinkedHashMap<>();
+        table.routes().forEach(r -> names.computeIfAbsent(r.eventSource(), s -> new TreeSet<>()).addAll(r.eventNames()));
+        assertThat(names.get("cloudtrail.amazonaws.com")).containsExactlyInAnyOrder("StopLogging", "StartLogging",
+                "DeleteTrail", "CreateTrail", "UpdateTrail", "PutEventSelectors", "PutInsightSelectors");
+        assertThat(names.get("s3.amazonaws.com")).containsExactlyInAnyOrder("PutBucketLifecycle",
+                "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle", "PutBucketPolicy", "DeleteBucketPolicy",
+                "PutBucketAcl", "PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteBucket");
+        assertThat(names.get("kms.amazonaws.com")).containsExactlyInAnyOrder("DisableKey", "ScheduleKeyDeletion",
+                "PutKeyPolicy", "RevokeGrant", "RetireGrant", "EnableKey", "CancelKeyDeletion");
+        assertThat(names.get("ec2.amazonaws.com")).containsExactlyInAnyOrder("DeleteFlowLogs", "CreateFlowLogs",
+                "CreateVpc", "DeleteVpc", "RunInstances", "StartInstances", "AssociateIamInstanceProfile",
+                "DisassociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation",
+                "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId");
+        assertThat(names.get("ssm.amazonaws.com")).containsExactlyInAnyOrder("DeleteAssociation", "UpdateAssociation",
+                "CreateAssociation", "DeregisterManagedInstance", "UpdateServiceSetting");
+        assertThat(names.get("iam.amazonaws.com")).hasSize(11);
+        assertThat(names.get("lambda.amazonaws.com")).containsExactlyInAnyOrder("CreateFunction",
+                "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency", "DeleteFunctionConcurrency",
+                "RemovePermission");
+        assertThat(names.get("cloudfront.amazonaws.com")).containsExactlyInAnyOrder("CreateDistribution",
+                "UpdateDistribution", "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig");
+        assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
+                "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery", "DeleteDeliveryDestination",
+                "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey");
+        assertThat(names.get("rds.amazonaws.com")).hasSize(11);
+        assertThat(names.get("route53resolver.amazonaws.com")).hasSize(3);
+        assertThat(names.get("guardduty.amazonaws.com")).hasSize(3);
+        assertThat(names.get("config.amazonaws.com")).hasSize(4);
+        assertThat(names.get("organizations.amazonaws.com")).hasSize(2);
+        assertThat(names.get("events.amazonaws.com")).hasSize(5);
+        assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
+                "SetTopicAttributes");
+    }
+
+    static CloudTrailEvent withReadOnly(CloudTrailEvent e, boolean readOnly) {
+        return new CloudTrailEvent(e.eventId(), e.eventSource(), e.eventName(), e.eventTime(), e.awsRegion(),
+                e.account(), e.source(), java.util.Optional.of(readOnly), e.errorCode(), e.errorMessage(),
+                e.principalArn(), e.principalType(), e.invokedBy(), e.sourceIpAddress(), e.userAgent(),
+                e.requestParameters(), e.responseElements(), e.record());
+    }
+
+    static CloudTrailEvent withError(CloudTrailEvent e, String errorCode) {
+        return new CloudTrailEvent(e.eventId(), e.eventSource(), e.eventName(), e.eventTime(), e.awsRegion(),
+                e.account(), e.source(), e.readOnly(), errorCode, "denied", e.principalArn(), e.principalType(),
+                e.invokedBy(), e.sourceIpAddress(), e.userAgent(), e.requestParameters(), null, e.record());
+    }
+}
