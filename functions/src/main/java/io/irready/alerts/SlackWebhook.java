@@ -31,7 +31,8 @@ public final class SlackWebhook {
     }
 
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // HTTP/1.1: no h2c upgrade dance on every post
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     /** Posts one alert; throws when Slack does not accept it (the SNS delivery is then retried). */

@@ -11,7 +11,10 @@ import io.irready.core.Severity;
 import io.irready.store.ChangedBy;
 import io.irready.store.FindingState;
 import io.irready.store.Transition;
+import io.irready.events.CloudTrailEvent;
+import io.irready.events.ParsedEvent;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,6 +31,25 @@ final class Priming {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private Priming() {
+    }
+
+    /** Parses and routes a bundled StopLogging envelope (no evaluation: that would call AWS). */
+    static int eventPath(Engine engine) {
+        try (InputStream in = Priming.class.getResourceAsStream("priming-event.json")) {
+            if (in == null) {
+                throw new IllegalStateException("priming-event.json missing from the artifact");
+            }
+            int routed = 0;
+            for (ParsedEvent item : engine.parser().parse(in)) {
+                if (item instanceof CloudTrailEvent event) {
+                    routed += engine.routes().route(event).targets().size();
+                    engine.parser().mapper().writeValueAsString(event.toEnvelope());
+                }
+            }
+            return routed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Renders every part of a sample alert and reads the structured part back, as the webhook does. */
