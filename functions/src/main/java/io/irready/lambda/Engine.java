@@ -1,6 +1,9 @@
 package io.irready.lambda;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.Check;
@@ -48,6 +51,15 @@ import software.amazon.awssdk.services.sts.StsClient;
 public final class Engine {
     /** Delay of the re-check for eventually consistent services (SQS allows at most 900 s). */
     public static final int RECHECK_DELAY_SECONDS = 120;
+
+    /**
+     * Reads a whole invocation (up to Lambda's 6 MB payload): an SQS batch may hold bodies near the
+     * SQS limit; each event inside is then held to the parser's per-event limits.
+     */
+    private static final ObjectMapper INVOCATION = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(EventParser.MAX_DEPTH)
+                    .maxStringLength(8 * 1024 * 1024).maxDocumentLength(8L * 1024 * 1024).build())
+            .build());
 
     private final Config config;
     private final CheckRegistry registry;
@@ -164,7 +176,7 @@ public final class Engine {
     public EventOutcome handleEvents(String input) {
         JsonNode root = null;
         try {
-            root = parser.mapper().readTree(input);
+            root = INVOCATION.readTree(input);
         } catch (Exception notOneDocument) {
             // JSON Lines or garbage: the parser sorts it out item by item
         }
@@ -174,7 +186,7 @@ public final class Engine {
                 String messageId = message.path("messageId").asText("");
                 for (ParsedEvent item : parser.parse(message.path("body").asText(""))) {
                     try {
-                        handle(item, true);
+                        handle(item, true, "SQS message " + messageId);
                     } catch (RuntimeException e) {
                         failed.add(messageId);
                         break;
@@ -187,7 +199,7 @@ public final class Engine {
         RuntimeException first = null;
         for (ParsedEvent item : items) {
             try {
-                handle(item, false);
+                handle(item, false, "");
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
@@ -208,11 +220,12 @@ public final class Engine {
         return true;
     }
 
-    private void handle(ParsedEvent item, boolean isRecheck) {
+    private void handle(ParsedEvent item, boolean isRecheck, String container) {
         switch (item) {
             case MalformedEvent bad -> {
                 metrics.count(Metrics.EVENTS_MALFORMED);
-                log.warn("malformed event acknowledged and dropped", "reason", bad.reason(), "position", bad.position());
+                log.warn("malformed event acknowledged and dropped", "reason", bad.reason(),
+                        "position", container.isEmpty() ? bad.position() : container + " " + bad.position());
             }
             case CloudTrailEvent event -> {
                 try {
