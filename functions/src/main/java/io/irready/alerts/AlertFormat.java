@@ -27,6 +27,8 @@ public final class AlertFormat {
     /** Digest lines shown in Slack; the text part lists more. */
     static final int DIGEST_LINES_SLACK = 20;
     static final int DIGEST_LINES_TEXT = 100;
+    /** Items a digest carries (the message must stay far below SNS's 256 KB with every part). */
+    static final int DIGEST_MAX_ITEMS = 50;
 
     private final CheckRegistry registry;
 
@@ -88,10 +90,17 @@ public final class AlertFormat {
                 : alerts.stream().anyMatch(a -> a.kind().equals("BLIND")) ? "BLIND" : first.kind();
         boolean oneRegion = alerts.stream().allMatch(a -> a.account().equals(first.account())
                 && a.region().equals(first.region()));
+        // items keep what identifies them (a sweep has no triggering event); explanations are one command away
+        List<Alert> items = alerts.stream().limit(DIGEST_MAX_ITEMS).map(a -> new Alert(a.type(), a.id(), a.kind(),
+                a.headline(), a.checkId(), a.checkTitle(), a.severity(), a.account(), a.region(), a.resourceId(),
+                a.from(), a.to(), a.at(), SlackText.bound(a.reason() == null ? "" : a.reason(), 200), null,
+                null, null, null, null, List.of())).toList();
+        String listed = items.size() < alerts.size()
+                ? "The first " + items.size() + " of " + alerts.size() + " changes are listed." : null;
         return new Alert("digest", id, kind, alerts.size() + " readiness changes found by a sweep", "multiple",
                 "Sweep digest", severity, oneRegion ? first.account() : "multiple", oneRegion ? first.region() : "multiple",
-                null, null, null, first.at(), null, null, null, null, null,
-                oneRegion ? first.consoleUrl() : null, alerts);
+                null, null, null, first.at(), listed, null, null, null, null,
+                oneRegion ? first.consoleUrl() : null, items);
     }
 
     // ------------------------------------------------------------------ renderings
@@ -122,6 +131,9 @@ public final class AlertFormat {
                         .append(item.severity()).append(") ").append(item.from()).append(" -> ").append(item.to())
                         .append(" on ").append(plain(item.resourceId(), 300)).append("\n    ")
                         .append(plain(item.reason(), 300)).append("\n");
+            }
+            if (a.reason() != null) {
+                out.append(a.reason()).append('\n');
             }
             out.append("\nList them: irready findings --status FAIL,ERROR");
             appendLink(out, a);
@@ -179,6 +191,9 @@ public final class AlertFormat {
                 out.append("• ").append(emoji(item.kind())).append(' ').append(SlackText.code(item.checkId(), 80))
                         .append(" (").append(item.severity()).append(") ").append(item.from()).append(" → ")
                         .append(item.to()).append(" on ").append(SlackText.code(item.resourceId())).append('\n');
+            }
+            if (a.reason() != null) {
+                out.append(SlackText.text(a.reason())).append('\n');
             }
             out.append("List them: `irready findings --status FAIL,ERROR`");
             appendSlackLink(out, a);

@@ -132,8 +132,8 @@ public final class Notifier {
     }
 
     private Delivery digest(List<Transition> alerts) {
-        List<Alert> items = alerts.stream().map(format::of).toList();
-        Alert digest = format.digest("digest-" + alerts.get(0).transitionId(), items);
+        Alert digest = format.digest("digest-" + alerts.get(0).transitionId(),
+                alerts.stream().map(format::of).toList());
         Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
                 alerts.stream().map(Transition::checkId).toList(), alerts.stream().map(t -> t.to().name()).toList(),
                 digest.account(), digest.region());
@@ -182,7 +182,6 @@ public final class Notifier {
             Map<String, String> parts = new LinkedHashMap<>();
             parts.put("default", text);
             parts.put("email", text);
-            parts.put("email-json", JSON.writeValueAsString(alert));
             parts.put("https", JSON.writeValueAsString(AlertFormat.chatbot(alert)));
             parts.put("lambda", JSON.writeValueAsString(alert));
             parts.put("sqs", JSON.writeValueAsString(alert));

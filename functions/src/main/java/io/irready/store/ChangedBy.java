@@ -15,7 +15,20 @@ public record ChangedBy(
         String userAgent,
         String eventTime) {
 
+    /** Longest value kept per field (a user agent can be made arbitrarily long). */
+    public static final int MAX_FIELD = 1024;
+
     public ChangedBy {
         Objects.requireNonNull(eventId, "eventId");
+        eventName = bound(eventName);
+        eventId = bound(eventId);
+        principalArn = bound(principalArn);
+        sourceIp = bound(sourceIp);
+        userAgent = bound(userAgent);
+        eventTime = bound(eventTime);
+    }
+
+    private static String bound(String value) {
+        return value == null || value.length() <= MAX_FIELD ? value : value.substring(0, MAX_FIELD - 1) + "…";
     }
 }
