@@ -3,6 +3,7 @@ package io.irready.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.checks.Catalog;
+import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Evaluator;
 import io.irready.core.Finding;
@@ -25,7 +26,10 @@ class CloudTrailAccountsTest {
     }
 
     private List<Finding> scan() {
-        return new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
+        // the accounts stub CloudTrail, S3, KMS and Logs only: the catalog's other checks are not theirs to judge
+        CheckRegistry cloudTrail = new CheckRegistry(Catalog.all().stream()
+                .filter(c -> c.id().startsWith("cloudtrail-")).toList());
+        return new Evaluator(cloudTrail, Config.defaults(), Clock.systemUTC())
                 .evaluateAll(new AwsInventoryFactory(aws.clients()).create(CloudTrailAccounts.ACCOUNT,
                         CloudTrailAccounts.REGION)).findings()
                 .stream().filter(f -> f.checkId().startsWith("cloudtrail-")).toList(); // the fixtures stub CloudTrail only
@@ -46,6 +50,24 @@ class CloudTrailAccountsTest {
         assertThat(findings).extracting(Finding::resourceId).containsExactlyInAnyOrder(
                 "123456789012/eu-west-1", "123456789012/eu-west-1", CloudTrailAccounts.TRAIL_ARN,
                 "123456789012/eu-west-1", CloudTrailAccounts.TRAIL_ARN, CloudTrailAccounts.BUCKET_ARN);
+    }
+
+    @Test
+    void accessDeniedOnDescribeLogGroupsIsAnErrorNamingItNeverAPass() {
+        CloudTrailAccounts.healthy(aws);
+        aws.stub(AwsWire.jsonCall("Logs_20140328.DescribeLogGroups").willReturn(AwsWire.jsonError(400,
+                "AccessDeniedException", "not authorized to perform: logs:DescribeLogGroups")));
+        List<Finding> findings = scan();
+        assertThat(findings).filteredOn(f -> f.checkId().equals("cloudtrail-cloudwatch-delivery")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(Status.ERROR);
+                    assertThat(f.reason()).isEqualTo("Could not evaluate: access denied to logs:DescribeLogGroups "
+                            + "(AccessDeniedException): grant logs:DescribeLogGroups to irready's role: not authorized "
+                            + "to perform: logs:DescribeLogGroups");
+                });
+        // the other checks do not need CloudWatch Logs and still pass
+        assertThat(findings).filteredOn(f -> !f.checkId().equals("cloudtrail-cloudwatch-delivery"))
+                .hasSize(5).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
     }
 
     @Test
