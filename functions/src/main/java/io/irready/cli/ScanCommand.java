@@ -178,6 +178,10 @@ public final class ScanCommand implements Callable<Integer> {
                 selected.stream().map(Check::metadata).toList(), findings);
         ReportFormat.of(format).write(report, cli.out());
         cli.out().flush();
+        for (String region : scanned) { // on stderr: the report formats (json, sarif, csv) stay parseable
+            cli.err().println("irready: " + io.irready.store.ReadinessScore.ofFindings(findings.stream()
+                    .filter(f -> f.region().equals(region)).toList()).summary(Text.clean(account), region));
+        }
         int code = exitCode(findings, failOn);
         cli.err().println("irready: exit " + code + switch (code) {
             case 1 -> ": FAIL findings at or above " + failOn;

@@ -76,6 +76,7 @@ class ScanCommandTest {
                 .endsWith("3 findings: 0 FAIL, 0 ERROR, 0 N/A (not applicable), 3 PASS\n");
         assertThat(run.err()).isEqualTo("""
                 irready: scanning account 123456789012 in eu-west-1 with 2 checks
+                irready: Readiness 100.0/100 for 123456789012 in eu-west-1 (3 passed, 0 failed, 0 errors, 0 not applicable)
                 irready: exit 0: no FAIL or ERROR at or above LOW
                 """);
         // both checks read the same inventory: one call
@@ -95,7 +96,8 @@ class ScanCommandTest {
                        Log group short keeps events for only 7 days; set its retention to at
                        least 365 days.
                 """);
-        assertThat(run.err()).endsWith("irready: exit 1: FAIL findings at or above LOW\n");
+        assertThat(run.err()).endsWith("irready: exit 1: FAIL findings at or above LOW\n")
+                .contains("irready: Readiness 62.5/100 for 123456789012 in eu-west-1 (1 passed, 1 failed");
 
         assertThat(scan("--fail-on", "medium").exitCode()).isEqualTo(1);
         assertThat(scan("--fail-on", "HIGH").exitCode()).isZero();
