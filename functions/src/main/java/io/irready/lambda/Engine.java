@@ -75,6 +75,7 @@ public final class Engine {
     private final Clock clock;
     private final JsonLog log;
     private final Metrics metrics;
+    private final io.irready.alerts.BlindWindowEnricher blindWindow;
 
     /** Where delayed re-checks go: an SQS queue (with its own delivery delay as a floor). */
     public record Recheck(SqsClient sqs, String queueUrl) {
@@ -100,6 +101,9 @@ public final class Engine {
         this.log = log;
         this.metrics = metrics;
         this.evaluator = new Evaluator(registry, config, clock);
+        this.blindWindow = new io.irready.alerts.BlindWindowEnricher(
+                io.irready.inventory.cloudtrail.LookupEventsCollector.standard(inventories.clients()),
+                config.regions().isEmpty() ? List.of(homeRegion) : config.regions(), clock);
     }
 
     /**
@@ -275,7 +279,8 @@ public final class Engine {
         for (String region : regions) {
             Inventory inventory = inventories.create(event.account(), region);
             for (Map.Entry<Scope, List<String>> group : byScope(decision.targets()).entrySet()) {
-                Evaluation evaluation = evaluator.evaluate(inventory, group.getValue(), group.getKey());
+                Evaluation evaluation = withBlindWindow(evaluator.evaluate(inventory, group.getValue(), group.getKey()),
+                        inventory);
                 metrics.count(Metrics.EVALUATIONS);
                 transitions += storeAndNotify(evaluation, Optional.of(changedBy), false);
             }
@@ -287,6 +292,16 @@ public final class Engine {
         log.info("event processed", "eventId", event.eventId(), "eventName", event.eventName(),
                 "checks", List.copyOf(decision.checkIds()), "resources", List.copyOf(decision.resourceIds()),
                 "regions", regions, "transitions", transitions, "recheck", isRecheck);
+    }
+
+    /**
+     * A logging gap that closes (cloudtrail-logging-all-regions stored FAIL, now PASS) gets the blind-window
+     * report appended to its reason, so the resolved history entry and alert say what happened meanwhile.
+     */
+    private Evaluation withBlindWindow(Evaluation evaluation, Inventory inventory) {
+        return blindWindow.enrich(evaluation, inventory, f -> store.get(f.account(), f.region(), f.checkId(),
+                f.resourceId()).filter(s -> s.status() == io.irready.store.FindingState.FAIL)
+                .map(io.irready.store.StoredFinding::statusChangedAt));
     }
 
     /** Targets that share a scope are evaluated together, over one inventory (one set of AWS reads). */
@@ -372,7 +387,8 @@ public final class Engine {
         List<String> failed = new ArrayList<>();
         for (String region : regions()) {
             try {
-                Evaluation evaluation = evaluator.evaluate(inventories.create(account, region), checkIds, Scope.REGION);
+                Inventory inventory = inventories.create(account, region);
+                Evaluation evaluation = withBlindWindow(evaluator.evaluate(inventory, checkIds, Scope.REGION), inventory);
                 metrics.count(Metrics.EVALUATIONS);
                 RecordResult result = store.record(evaluation, Optional.empty());
                 metrics.count(Metrics.TRANSITIONS, result.transitions().size());
