@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "irready", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Incident-response readiness auditor for AWS: if we were breached right now, "
                 + "would we have the evidence to investigate?",
-        subcommands = {CommandLine.HelpCommand.class, RouteCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RouteCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
