@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -314,7 +315,7 @@ public class ReadinessAuditor extends Construct {
                 .actions(List.of("sqs:SendMessage"))
                 .resources(List.of(invocationDlq.getQueueArn()))
                 .build());
-        return Function.Builder.create(this, id)
+        Function fn = Function.Builder.create(this, id)
                 .description(description)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
@@ -327,6 +328,9 @@ public class ReadinessAuditor extends Construct {
                 .environment(env)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
+        Annotations.of(fn).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every trigger invokes the 'live' alias on the published currentVersion, never $LATEST");
+        return fn;
     }
 
     /** A published SnapStart version behind the {@value #ALIAS} alias, with bounded async retries and a DLQ. */

@@ -22,6 +22,17 @@ class CdkNagTest {
     }
 
     @Test
+    void noOtherSynthesisErrorsOrWarnings() {
+        List<String> messages = new ArrayList<>();
+        for (Stack stack : stacks) {
+            Annotations annotations = Annotations.fromStack(stack);
+            annotations.findError("*", Match.anyValue()).forEach(m -> messages.add("ERROR " + m.getId() + ": " + m.getEntry().getData()));
+            annotations.findWarning("*", Match.anyValue()).forEach(m -> messages.add("WARN " + m.getId() + ": " + m.getEntry().getData()));
+        }
+        assertThat(messages).as(String.join("\n", messages)).isEmpty();
+    }
+
+    @Test
     void noUnsuppressedAwsSolutionsFindings() {
         List<String> findings = new ArrayList<>();
         for (Stack stack : stacks) {
