@@ -21,7 +21,6 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
-import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
@@ -54,7 +53,10 @@ import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.IFilterPattern;
 import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.MetricFilterOptions;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.amazon.awscdk.services.sns.subscriptions.LambdaSubscription;
@@ -77,6 +79,8 @@ public class ReadinessAuditor extends Construct {
     public static final String SLACK_WEBHOOK_HANDLER = "io.irready.lambda.SlackWebhookHandler::handleRequest";
     /** Where the handlers emit their EMF metrics (see README "Metrics"). */
     public static final String METRIC_NAMESPACE = "irready";
+    /** The log message the sweep function writes per region it completed (with region and score). */
+    public static final String SWEEP_COMPLETED_MESSAGE = "region swept";
     /** Delay before the re-check of eventually consistent state (DESIGN.md §2). */
     public static final Duration RECHECK_DELAY = Duration.seconds(120);
     /** How long EventBridge keeps retrying a target that cannot be invoked, and how often. */
@@ -106,6 +110,7 @@ public class ReadinessAuditor extends Construct {
     private Function webhookFunction;
     private final List<Rule> routeRules = new ArrayList<>();
     private final List<Role> roles = new ArrayList<>();
+    private final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
     private final SortedSet<String> readOnlyActions;
 
     public ReadinessAuditor(Construct scope, String id, ReadinessAuditorProps props) {
@@ -141,9 +146,19 @@ public class ReadinessAuditor extends Construct {
         env.put("IRREADY_TOPIC_ARN", topic.getTopicArn());
         props.integrityTopicArn().ifPresent(arn -> env.put("IRREADY_INTEGRITY_TOPIC_ARN", arn));
         env.put("IRREADY_RECHECK_QUEUE_URL", recheckQueue.getQueueUrl());
+        // auditor-integrity: irready's own resources, by name (fixed names: a Ref from a function to the rules
+        // that invoke it would be a dependency cycle)
+        List<String> functionNames = new ArrayList<>(List.of(physicalName("event"), physicalName("sweep")));
+        props.slackWebhookSecretName().ifPresent(s -> functionNames.add(physicalName("slack-webhook")));
+        env.put("IRREADY_AUDITOR_REGION", homeRegion);
+        env.put("IRREADY_AUDITOR_RULE_NAMES", String.join(",", ruleNames()));
+        env.put("IRREADY_AUDITOR_FUNCTION_NAMES", String.join(",", functionNames));
+        env.put("IRREADY_AUDITOR_ALIAS", ALIAS);
+        env.put("IRREADY_AUDITOR_TOPIC_ARN", topic.getTopicArn());
+        env.put("IRREADY_AUDITOR_KEY_ARN", alertKey.getKeyArn());
 
         Role eventRole = auditorRole("EventFunctionRole", "irready event function: read-only audit + its own writes");
-        this.eventFunction = javaFunction("EventFunction", EVENT_HANDLER, code, eventRole,
+        this.eventFunction = javaFunction("EventFunction", physicalName("event"), EVENT_HANDLER, code, eventRole,
                 Duration.seconds(EVENT_TIMEOUT_SECONDS), env,
                 "irready: re-evaluates readiness checks when a routed CloudTrail event arrives");
         this.eventAlias = liveAlias(eventFunction, "EventAlias");
@@ -153,7 +168,7 @@ public class ReadinessAuditor extends Construct {
                 .build()));
 
         Role sweepRole = auditorRole("SweepFunctionRole", "irready sweep function: read-only audit + its own writes");
-        this.sweepFunction = javaFunction("SweepFunction", SWEEP_HANDLER, code, sweepRole,
+        this.sweepFunction = javaFunction("SweepFunction", physicalName("sweep"), SWEEP_HANDLER, code, sweepRole,
                 Duration.minutes(SWEEP_TIMEOUT_MINUTES), env,
                 "irready: sweeps every region (critical checks frequently, all checks hourly)");
         this.sweepAlias = liveAlias(sweepFunction, "SweepAlias");
@@ -169,6 +184,7 @@ public class ReadinessAuditor extends Construct {
                 .loggingLevel(LoggingLevel.NONE)
                 .build());
         props.alertEmails().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
+        sweepMetrics();
         alarms();
         dashboard();
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
@@ -296,7 +312,7 @@ public class ReadinessAuditor extends Construct {
         return role;
     }
 
-    private Function javaFunction(String id, String handler, Code code, Role role, Duration timeout,
+    private Function javaFunction(String id, String functionName, String handler, Code code, Role role, Duration timeout,
                                   Map<String, String> env, String description) {
         LogGroup logs = LogGroup.Builder.create(this, id + "Logs")
                 // irready's own logs are evidence too (tamper attempts, who changed what): keep them at least as
@@ -315,7 +331,9 @@ public class ReadinessAuditor extends Construct {
                 .actions(List.of("sqs:SendMessage"))
                 .resources(List.of(invocationDlq.getQueueArn()))
                 .build());
+        logGroups.put(id, logs);
         Function fn = Function.Builder.create(this, id)
+                .functionName(functionName)
                 .description(description)
                 .runtime(Runtime.JAVA_21)
                 .architecture(Architecture.ARM_64)
@@ -356,6 +374,28 @@ public class ReadinessAuditor extends Construct {
         return alias;
     }
 
+    // ---- names
+
+    /** {@code <stack>-<suffix>}, within the 64 characters Lambda and EventBridge allow. */
+    private String physicalName(String suffix) {
+        String prefix = Stack.of(this).getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
+        int room = 64 - suffix.length() - 1;
+        return (prefix.length() > room ? prefix.substring(0, room) : prefix) + "-" + suffix;
+    }
+
+    private String routeRuleName(String source) {
+        return physicalName("route-" + source.replaceFirst("^aws\\.", "").replaceAll("[^A-Za-z0-9-_]", "-"));
+    }
+
+    /** Every rule that triggers irready: one per routed source and the two schedules. */
+    private List<String> ruleNames() {
+        List<String> names = new ArrayList<>();
+        props.eventPatterns().forEach(p -> names.add(routeRuleName(EventPatterns.source(p))));
+        names.add(physicalName("critical-sweep"));
+        names.add(physicalName("full-sweep"));
+        return names;
+    }
+
     // ---- triggers
 
     private LambdaFunction target(Alias alias, RuleTargetInput input) {
@@ -378,6 +418,7 @@ public class ReadinessAuditor extends Construct {
         for (Map<String, Object> pattern : props.eventPatterns()) {
             String source = EventPatterns.source(pattern);
             routeRules.add(Rule.Builder.create(this, "Route" + EventPatterns.idFor(source))
+                    .ruleName(routeRuleName(source))
                     .description("irready: re-evaluate readiness on " + source
                             + " API calls (generated from the routing table)")
                     .eventPattern(EventPatterns.toCdk(pattern))
@@ -388,11 +429,13 @@ public class ReadinessAuditor extends Construct {
 
     private void sweepSchedules() {
         Rule.Builder.create(this, "CriticalSweep")
+                .ruleName(physicalName("critical-sweep"))
                 .description("irready: sweep CRITICAL checks in every region")
                 .schedule(Schedule.rate(Duration.minutes(props.criticalSweepMinutes())))
                 .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "critical")))))
                 .build();
         Rule.Builder.create(this, "FullSweep")
+                .ruleName(physicalName("full-sweep"))
                 .description("irready: sweep every check in every region (and republish unsent alerts)")
                 .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
                 .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "full")))))
@@ -423,7 +466,7 @@ public class ReadinessAuditor extends Construct {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("IRREADY_SLACK_WEBHOOK_SECRET_ARN", secretArn);
         env.put("JAVA_TOOL_OPTIONS", AuditorEnvironment.JAVA_TOOL_OPTIONS);
-        webhookFunction = javaFunction("SlackWebhookFunction", SLACK_WEBHOOK_HANDLER, code, role,
+        webhookFunction = javaFunction("SlackWebhookFunction", physicalName("slack-webhook"), SLACK_WEBHOOK_HANDLER, code, role,
                 Duration.seconds(30), env, "irready: posts alerts to a Slack incoming webhook");
         Alias alias = liveAlias(webhookFunction, "SlackWebhookAlias");
         topic.addSubscription(new LambdaSubscription(alias));
@@ -465,26 +508,41 @@ public class ReadinessAuditor extends Construct {
             depth.addAlarmAction(notify);
         }
         // Dead man's switch: the sweeps are the safety net for lost events (after StopLogging, EventBridge sees
-        // nothing), so silence is itself an alert. Lambda's own metrics, not irready's EMF, so a handler that
-        // never runs (deleted schedule, broken deploy) still trips it.
+        // nothing), so silence is itself an alert. It counts sweeps that completed a region (the sweep function's
+        // "region swept" log line), so a handler that runs but fails every region trips it as well.
         Duration window = Duration.minutes(2L * props.criticalSweepMinutes());
-        MetricOptions perWindow = MetricOptions.builder().period(window).statistic("Sum").build();
         Alarm deadMan = Alarm.Builder.create(this, "NoSuccessfulSweep")
                 .alarmDescription("irready has not completed a sweep in " + 2 * props.criticalSweepMinutes()
                         + " minutes (twice the critical-sweep schedule): readiness is not being evaluated. "
                         + "Check the sweep schedule rules and the sweep function's logs.")
-                .metric(MathExpression.Builder.create()
-                        .expression("invocations - errors")
-                        .usingMetrics(Map.of("invocations", sweepFunction.metricInvocations(perWindow),
-                                "errors", sweepFunction.metricErrors(perWindow)))
-                        .period(window)
-                        .label("Successful sweeps")
-                        .build())
+                .metric(Metric.Builder.create().namespace(METRIC_NAMESPACE).metricName("SweepsCompleted")
+                        .statistic("Sum").period(window).build())
                 .threshold(1).comparisonOperator(ComparisonOperator.LESS_THAN_THRESHOLD)
                 .evaluationPeriods(1).treatMissingData(TreatMissingData.BREACHING)
                 .build();
         deadMan.addAlarmAction(notify);
         deadMan.addOkAction(notify);
+    }
+
+    /**
+     * The sweep function logs one JSON line per region it swept ({@code "message":"region swept"}, with
+     * {@code region} and {@code score}); metric filters turn those into the readiness score per region and the
+     * count of completed sweeps, with no API call from the function.
+     */
+    private void sweepMetrics() {
+        LogGroup sweepLogs = logGroups.get("SweepFunction");
+        IFilterPattern regionSwept = FilterPattern.stringValue("$.message", "=", SWEEP_COMPLETED_MESSAGE);
+        sweepLogs.addMetricFilter("ReadinessScoreFilter", MetricFilterOptions.builder()
+                .filterPattern(regionSwept)
+                .metricNamespace(METRIC_NAMESPACE).metricName("ReadinessScore")
+                .metricValue("$.score")
+                .dimensions(Map.of("Region", "$.region"))
+                .build());
+        sweepLogs.addMetricFilter("SweepsCompletedFilter", MetricFilterOptions.builder()
+                .filterPattern(regionSwept)
+                .metricNamespace(METRIC_NAMESPACE).metricName("SweepsCompleted")
+                .metricValue("1")
+                .build());
     }
 
     private void dashboard() {
@@ -508,11 +566,17 @@ public class ReadinessAuditor extends Construct {
                                 GraphWidget.Builder.create().title("Failing findings by severity")
                                         .left(failing).stacked(true).width(12).build()),
                         List.of(GraphWidget.Builder.create().title("Events processed")
-                                        .left(List.of(emf("EventsProcessed", Map.of(), "Sum", "Events processed"),
+                                        .left(List.of(
+                                                emf("EventsReceived", Map.of("Function", "event"), "Sum", "Events received"),
+                                                emf("EventsRouted", Map.of("Function", "event"), "Sum", "Events routed"),
+                                                emf("TamperAttempts", Map.of("Function", "event"), "Sum", "Tamper attempts"),
                                                 eventFunction.metricInvocations(fiveMinutes)))
                                         .width(12).build(),
                                 GraphWidget.Builder.create().title("Evaluation and function errors")
-                                        .left(List.of(emf("EvaluationErrors", Map.of(), "Sum", "Evaluation errors"),
+                                        .left(List.of(
+                                                emf("Errors", Map.of("Function", "event"), "Sum", "Event errors"),
+                                                emf("Errors", Map.of("Function", "sweep"), "Sum", "Sweep errors"),
+                                                emf("AlertsFailed", Map.of("Function", "event"), "Sum", "Alerts failed"),
                                                 eventFunction.metricErrors(fiveMinutes),
                                                 sweepFunction.metricErrors(fiveMinutes)))
                                         .width(12).build())))

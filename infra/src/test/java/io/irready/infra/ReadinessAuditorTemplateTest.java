@@ -77,6 +77,17 @@ class ReadinessAuditorTemplateTest {
                 .containsEntry("IRREADY_TABLE_NAME", Cfn.ref(Cfn.logicalId(full, "AWS::DynamoDB::Table", "Findings")))
                 .containsEntry("IRREADY_TOPIC_ARN", Cfn.ref(Cfn.logicalId(full, "AWS::SNS::Topic", "AlertTopic")))
                 .containsEntry("IRREADY_RECHECK_QUEUE_URL", Cfn.ref(Cfn.logicalId(full, "AWS::SQS::Queue", "RecheckQueue")));
+        assertThat(env).containsEntry("IRREADY_AUDITOR_REGION", "eu-west-1")
+                .containsEntry("IRREADY_AUDITOR_ALIAS", "live")
+                .containsEntry("IRREADY_AUDITOR_FUNCTION_NAMES", "Irready-event,Irready-sweep,Irready-slack-webhook")
+                .containsEntry("IRREADY_AUDITOR_TOPIC_ARN", Cfn.ref(Cfn.logicalId(full, "AWS::SNS::Topic", "AlertTopic")))
+                .containsEntry("IRREADY_AUDITOR_KEY_ARN", Cfn.arn(Cfn.logicalId(full, "AWS::KMS::Key", "AlertKey")));
+        // the rule names it watches are the rules that exist
+        List<Object> ruleNames = Cfn.propsOf(full, "AWS::Events::Rule").stream().map(r -> r.get("Name")).toList();
+        assertThat(List.of(((String) env.get("IRREADY_AUDITOR_RULE_NAMES")).split(",")))
+                .containsExactlyInAnyOrderElementsOf(ruleNames.stream().map(String::valueOf).toList())
+                .contains("Irready-route-cloudtrail", "Irready-critical-sweep", "Irready-full-sweep");
+        assertThat(function(full, "EventFunction").get("FunctionName")).isEqualTo("Irready-event");
         assertThat(Cfn.<Map<String, Object>>at(function(full, "SweepFunction"), "Environment", "Variables")).isEqualTo(env);
         Map<String, Object> webhook = Cfn.at(function(full, "SlackWebhookFunction"), "Environment", "Variables");
         assertThat(webhook).containsOnlyKeys("IRREADY_SLACK_WEBHOOK_SECRET_ARN", "JAVA_TOOL_OPTIONS");
@@ -204,10 +215,26 @@ class ReadinessAuditorTemplateTest {
         Map<String, Object> deadMan = Cfn.props(alarms.get(Cfn.logicalId(full, "AWS::CloudWatch::Alarm", "NoSuccessfulSweep")));
         assertThat(deadMan.get("TreatMissingData")).isEqualTo("breaching");
         assertThat(deadMan.get("ComparisonOperator")).isEqualTo("LessThanThreshold");
-        assertThat(deadMan.toString()).contains("invocations - errors", "\"Period\":600".replace("\"", "").replace(":", "="));
-        assertThat(Cfn.props(Cfn.resources(minimal, "AWS::CloudWatch::Alarm")
-                .get(Cfn.logicalId(minimal, "AWS::CloudWatch::Alarm", "NoSuccessfulSweep"))).toString())
-                .contains("Period=1200");
+        assertThat(deadMan).containsEntry("Namespace", "irready").containsEntry("MetricName", "SweepsCompleted")
+                .containsEntry("Statistic", "Sum");
+        assertThat(Cfn.num(deadMan.get("Period"))).isEqualTo(600);
+        assertThat(Cfn.num(Cfn.props(Cfn.resources(minimal, "AWS::CloudWatch::Alarm")
+                .get(Cfn.logicalId(minimal, "AWS::CloudWatch::Alarm", "NoSuccessfulSweep"))).get("Period"))).isEqualTo(1200);
+    }
+
+    @Test
+    void sweepLogLinesBecomeTheScoreAndSweepCountMetrics() {
+        String sweepLogs = Cfn.logicalId(full, "AWS::Logs::LogGroup", "SweepFunctionLogs");
+        List<Map<String, Object>> filters = Cfn.propsOf(full, "AWS::Logs::MetricFilter");
+        assertThat(filters).hasSize(2).allSatisfy(f -> {
+            assertThat(f.get("LogGroupName")).isEqualTo(Cfn.ref(sweepLogs));
+            assertThat(f.get("FilterPattern")).isEqualTo("{ $.message = \"region swept\" }");
+        });
+        Map<String, Object> score = filters.stream().filter(f -> f.toString().contains("ReadinessScore")).findFirst().orElseThrow();
+        assertThat(Cfn.<Object>at(score, "MetricTransformations", 0, "MetricValue")).isEqualTo("$.score");
+        assertThat(Cfn.<Object>at(score, "MetricTransformations", 0, "MetricNamespace")).isEqualTo("irready");
+        assertThat(Cfn.<Object>at(score, "MetricTransformations", 0, "Dimensions"))
+                .isEqualTo(List.of(Map.of("Key", "Region", "Value", "$.region")));
     }
 
     @Test
@@ -215,6 +242,6 @@ class ReadinessAuditorTemplateTest {
         Map<String, Object> dashboard = Cfn.propsOf(full, "AWS::CloudWatch::Dashboard").get(0);
         String body = dashboard.get("DashboardBody").toString();
         assertThat(body).contains("ReadinessScore", "Region", "eu-west-1", "us-east-1", "FailingFindings",
-                "CRITICAL", "EventsProcessed", "EvaluationErrors");
+                "CRITICAL", "EventsReceived", "EventsRouted", "Errors", "Function", "sweep");
     }
 }
