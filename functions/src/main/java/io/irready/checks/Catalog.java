@@ -7,6 +7,9 @@ import io.irready.checks.cloudtrail.CloudTrailLogFileValidationCheck;
 import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.checks.cloudtrail.CloudTrailManagementEventsCheck;
 import io.irready.checks.cloudfront.CloudFrontAccessLogging;
+import io.irready.checks.ec2.Ec2CloudWatchAgent;
+import io.irready.checks.ec2.Ec2SsmManaged;
+import io.irready.checks.ec2.VpcFlowLogsEnabled;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
 import io.irready.checks.rds.RdsLogExports;
@@ -31,9 +34,9 @@ public final class Catalog {
                 new CloudFrontAccessLogging(),
                 new RdsLogExports(),
                 new LogsRetention(),
-                new io.irready.checks.ec2.VpcFlowLogsEnabled(),
-                new io.irready.checks.ec2.Ec2SsmManaged(),
-                new io.irready.checks.ec2.Ec2CloudWatchAgent()
+                new VpcFlowLogsEnabled(),
+                new Ec2SsmManaged(),
+                new Ec2CloudWatchAgent()
         );
     }
 
