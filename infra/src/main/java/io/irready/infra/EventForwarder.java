@@ -29,6 +29,9 @@ public class EventForwarder extends Construct {
             throw new IllegalArgumentException("no event patterns to forward: pass the routing table's patterns");
         }
         Stack stack = Stack.of(this);
+        // fixed names so the dead-letter queue's policy can admit all of them in one statement (see RuleDeadLetters)
+        String stackName = stack.getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
+        String namePrefix = (stackName.length() > 40 ? stackName.substring(0, 40) : stackName) + "-forward-";
         String homeBusArn = stack.formatArn(ArnComponents.builder()
                 .service("events").region(homeRegion).resource("event-bus").resourceName("default").build());
         IEventBus homeBus = EventBus.fromEventBusArn(this, "HomeBus", homeBusArn);
@@ -46,14 +49,17 @@ public class EventForwarder extends Construct {
         NagSuppressionsForAuditor.dlqIsDlq(deadLetterQueue);
         for (Map<String, Object> pattern : eventPatterns) {
             String source = EventPatterns.source(pattern);
-            Rule.Builder.create(this, "Forward" + EventPatterns.idFor(source))
+            Rule rule = Rule.Builder.create(this, "Forward" + EventPatterns.idFor(source))
+                    .ruleName(namePrefix + source.replaceFirst("^aws\\.", "").replaceAll("[^A-Za-z0-9-_]", "-"))
                     .description("irready: forward " + source + " API calls to " + homeRegion
                             + " (generated from the routing table)")
                     .eventPattern(EventPatterns.toCdk(pattern))
                     .targets(List.of(new software.amazon.awscdk.services.events.targets.EventBus(homeBus,
-                            EventBusProps.builder().role(role).deadLetterQueue(deadLetterQueue).build())))
+                            EventBusProps.builder().role(role).build())))
                     .build();
+            RuleDeadLetters.attach(rule, deadLetterQueue);
         }
+        RuleDeadLetters.allowRules(deadLetterQueue, namePrefix);
     }
 
     public Queue deadLetterQueue() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -86,6 +87,12 @@ public final class IrreadyApp {
                 .description("irready: continuous incident-response readiness auditor (home region " + home + ")")
                 .build());
         ReadinessAuditor auditor = new ReadinessAuditor(homeStack, "Auditor", built);
+        CfnOutput.Builder.create(homeStack, "FindingsTableName").value(auditor.table().getTableName())
+                .description("DynamoDB table with every finding; failing ones via index open-findings").build();
+        CfnOutput.Builder.create(homeStack, "AlertTopicArn").value(auditor.topic().getTopicArn())
+                .description("SNS topic irready alerts on; subscribe more endpoints here").build();
+        CfnOutput.Builder.create(homeStack, "DashboardName").value(auditor.dashboard().getDashboardName())
+                .description("CloudWatch dashboard: readiness score per region, failing findings, events, errors").build();
         Map<String, Stack> forwarders = new java.util.LinkedHashMap<>();
         for (String region : built.forwarderRegions(home)) {
             Stack stack = new Stack(app, FORWARDER_STACK_PREFIX + region, StackProps.builder()

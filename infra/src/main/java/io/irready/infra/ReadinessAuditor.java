@@ -109,6 +109,7 @@ public class ReadinessAuditor extends Construct {
     private final Alias sweepAlias;
     private Function webhookFunction;
     private final List<Rule> routeRules = new ArrayList<>();
+    private Dashboard dashboard;
     private final List<Role> roles = new ArrayList<>();
     private final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
     private final SortedSet<String> readOnlyActions;
@@ -186,7 +187,7 @@ public class ReadinessAuditor extends Construct {
         props.alertEmails().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
         sweepMetrics();
         alarms();
-        dashboard();
+        addDashboard();
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
     }
 
@@ -376,11 +377,13 @@ public class ReadinessAuditor extends Construct {
 
     // ---- names
 
-    /** {@code <stack>-<suffix>}, within the 64 characters Lambda and EventBridge allow. */
+    /**
+     * {@code <stack>-<suffix>}, the stack name cut to 40 characters so every name fits the 64 that Lambda and
+     * EventBridge allow and all of them share one prefix (the dead-letter queue admits rules by it).
+     */
     private String physicalName(String suffix) {
         String prefix = Stack.of(this).getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
-        int room = 64 - suffix.length() - 1;
-        return (prefix.length() > room ? prefix.substring(0, room) : prefix) + "-" + suffix;
+        return (prefix.length() > 40 ? prefix.substring(0, 40) : prefix) + "-" + suffix;
     }
 
     private String routeRuleName(String source) {
@@ -398,9 +401,9 @@ public class ReadinessAuditor extends Construct {
 
     // ---- triggers
 
+    /** Retry policy here; the dead-letter queue is attached by {@link RuleDeadLetters}. */
     private LambdaFunction target(Alias alias, RuleTargetInput input) {
         LambdaFunctionProps.Builder p = LambdaFunctionProps.builder()
-                .deadLetterQueue(deliveryDlq)
                 .maxEventAge(TARGET_MAX_EVENT_AGE)
                 .retryAttempts(TARGET_RETRY_ATTEMPTS);
         if (input != null) {
@@ -417,29 +420,34 @@ public class ReadinessAuditor extends Construct {
         }
         for (Map<String, Object> pattern : props.eventPatterns()) {
             String source = EventPatterns.source(pattern);
-            routeRules.add(Rule.Builder.create(this, "Route" + EventPatterns.idFor(source))
+            Rule rule = Rule.Builder.create(this, "Route" + EventPatterns.idFor(source))
                     .ruleName(routeRuleName(source))
                     .description("irready: re-evaluate readiness on " + source
                             + " API calls (generated from the routing table)")
                     .eventPattern(EventPatterns.toCdk(pattern))
                     .targets(List.of(target(eventAlias, null)))
-                    .build());
+                    .build();
+            RuleDeadLetters.attach(rule, deliveryDlq);
+            routeRules.add(rule);
         }
+        RuleDeadLetters.allowRules(deliveryDlq, physicalName(""));
     }
 
     private void sweepSchedules() {
-        Rule.Builder.create(this, "CriticalSweep")
+        Rule critical = Rule.Builder.create(this, "CriticalSweep")
                 .ruleName(physicalName("critical-sweep"))
                 .description("irready: sweep CRITICAL checks in every region")
                 .schedule(Schedule.rate(Duration.minutes(props.criticalSweepMinutes())))
                 .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "critical")))))
                 .build();
-        Rule.Builder.create(this, "FullSweep")
+        Rule full = Rule.Builder.create(this, "FullSweep")
                 .ruleName(physicalName("full-sweep"))
                 .description("irready: sweep every check in every region (and republish unsent alerts)")
                 .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
                 .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "full")))))
                 .build();
+        RuleDeadLetters.attach(critical, deliveryDlq);
+        RuleDeadLetters.attach(full, deliveryDlq);
     }
 
     private void webhookNotifier(Code code, String secretNameOrArn) {
@@ -545,7 +553,7 @@ public class ReadinessAuditor extends Construct {
                 .build());
     }
 
-    private void dashboard() {
+    private void addDashboard() {
         List<IMetric> score = new ArrayList<>();
         for (String region : props.sweepRegions(homeRegion)) {
             score.add(emf("ReadinessScore", Map.of("Region", region), "Average", region));
@@ -555,7 +563,9 @@ public class ReadinessAuditor extends Construct {
             failing.add(emf("FailingFindings", Map.of("Severity", severity.name()), "Maximum", severity.name()));
         }
         MetricOptions fiveMinutes = MetricOptions.builder().period(Duration.minutes(5)).build();
-        Dashboard.Builder.create(this, "Dashboard")
+        // dashboards are account-wide (not regional): the home region keeps two deployments apart
+        dashboard = Dashboard.Builder.create(this, "Dashboard")
+                .dashboardName(physicalName(homeRegion))
                 .widgets(List.of(
                         List.of(TextWidget.Builder.create()
                                 .markdown("# irready\nReadiness score (0–100) per region, failing findings, events "
@@ -609,6 +619,7 @@ public class ReadinessAuditor extends Construct {
     public Function sweepFunction() { return sweepFunction; }
     public Alias sweepAlias() { return sweepAlias; }
     public Queue recheckQueue() { return recheckQueue; }
+    public Dashboard dashboard() { return dashboard; }
     public List<Rule> routeRules() { return List.copyOf(routeRules); }
     List<Queue> targetDeadLetterQueues() { return List.of(deliveryDlq, invocationDlq); }
     List<Role> roles() {

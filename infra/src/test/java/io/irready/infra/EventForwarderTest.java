@@ -41,6 +41,9 @@ class EventForwarderTest {
                 "Statement", 0);
         assertThat(statement.get("Action")).isEqualTo("events:PutEvents");
         assertThat(statement.get("Resource").toString()).contains(":events:eu-west-1:").contains(":event-bus/default");
+        String dlqPolicy = Cfn.propsOf(forwarder, "AWS::SQS::QueuePolicy").get(0).toString();
+        assertThat(dlqPolicy).contains("events.amazonaws.com", ":rule/Irready-Forwarder-us-east-1-forward-*");
+        assertThat(rules).extracting(r -> r.get("Name")).contains("Irready-Forwarder-us-east-1-forward-cloudtrail");
         Map<String, Object> queue = Cfn.propsOf(forwarder, "AWS::SQS::Queue").get(0);
         assertThat(queue.get("SqsManagedSseEnabled")).isEqualTo(true);
     }

@@ -46,6 +46,15 @@ class IamPermissionsTest {
     }
 
     @Test
+    void rolePoliciesStayWellWithinIamsSizeLimit() {
+        // IAM caps a role's inline policies at 10,240 characters; the registry's list grows with every check
+        for (Map<String, Object> policy : Cfn.propsOf(home, "AWS::IAM::Policy")) {
+            assertThat(policy.get("PolicyDocument").toString().length()).as(String.valueOf(policy.get("PolicyName")))
+                    .isLessThan(8_000);
+        }
+    }
+
+    @Test
     void onlyRegistryReadsAndGetCallerIdentityAreGrantedOnEveryResource() {
         Set<String> allowedOnStar = new HashSet<>(CheckRegistry.permissions(Catalog.registry().all()));
         allowedOnStar.add("sts:GetCallerIdentity");

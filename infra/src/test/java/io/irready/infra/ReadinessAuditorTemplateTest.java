@@ -240,6 +240,8 @@ class ReadinessAuditorTemplateTest {
     @Test
     void dashboardShowsReadinessScorePerRegionFindingsEventsAndErrors() {
         Map<String, Object> dashboard = Cfn.propsOf(full, "AWS::CloudWatch::Dashboard").get(0);
+        assertThat(dashboard.get("DashboardName")).isEqualTo("Irready-eu-west-1");
+        assertThat(full.toJSON().get("Outputs").toString()).contains("FindingsTableName", "AlertTopicArn", "DashboardName");
         String body = dashboard.get("DashboardBody").toString();
         assertThat(body).contains("ReadinessScore", "Region", "eu-west-1", "us-east-1", "FailingFindings",
                 "CRITICAL", "EventsReceived", "EventsRouted", "Errors", "Function", "sweep");

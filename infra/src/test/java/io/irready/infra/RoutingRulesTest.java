@@ -121,6 +121,12 @@ class RoutingRulesTest {
             assertThat(Cfn.num(Cfn.at(target, "RetryPolicy", "MaximumRetryAttempts"))).isEqualTo(20);
             assertThat(rule.get("State")).isEqualTo("ENABLED");
         }
+        // one queue-policy statement admits every rule of the deployment: SQS allows only 20 statements per policy
+        Map<String, Object> dlqPolicy = Cfn.propsOf(home, "AWS::SQS::QueuePolicy").stream()
+                .filter(p -> p.get("Queues").toString().contains(dlq)).findFirst().orElseThrow();
+        List<Map<String, Object>> statements = Cfn.at(dlqPolicy, "PolicyDocument", "Statement");
+        assertThat(statements).hasSizeLessThanOrEqualTo(20);
+        assertThat(statements.toString()).contains("events.amazonaws.com", "ArnLike", ":rule/Irready-*");
         // EventBridge may invoke the alias (one permission per rule) and write to the DLQ
         assertThat(Cfn.propsOf(home, "AWS::Lambda::Permission").stream()
                 .filter(p -> "events.amazonaws.com".equals(p.get("Principal")) && Cfn.ref(alias).equals(p.get("FunctionName"))))
