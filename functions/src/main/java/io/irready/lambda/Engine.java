@@ -141,9 +141,37 @@ public final class Engine {
         Optional<Recheck> recheck = Optional.ofNullable(env.get("IRREADY_RECHECK_QUEUE_URL")).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
-        return new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(clients), store, notifier,
+        return new Engine(config, registry, RouteTable.standard().withOwnResources(ownResources(env)),
+                new AwsInventoryFactory(clients), store, notifier,
                 recheck, () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), region, clock,
                 new JsonLog(function, out, clock), new Metrics(function, out, clock));
+    }
+
+    /**
+     * irready's own function and key ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
+     * sets), so that the routes that watch only irready itself (a changed function configuration, a
+     * disabled key) match them and nothing else.
+     */
+    static java.util.Set<String> ownResources(Map<String, String> env) {
+        java.util.Set<String> own = new java.util.TreeSet<>();
+        String key = env.get("IRREADY_AUDITOR_KEY_ARN");
+        if (key != null && !key.isBlank()) {
+            own.add(key.strip());
+        }
+        String account = io.irready.core.ResourceIds.accountOf(env.getOrDefault("IRREADY_TOPIC_ARN", ""));
+        if (account == null && key != null) {
+            account = io.irready.core.ResourceIds.accountOf(key.strip());
+        }
+        String region = env.getOrDefault("IRREADY_AUDITOR_REGION", env.get("AWS_REGION"));
+        String functions = env.get("IRREADY_AUDITOR_FUNCTION_NAMES");
+        if (account != null && region != null && functions != null) {
+            for (String name : functions.split(",")) {
+                if (!name.isBlank()) {
+                    own.add(io.irready.core.ResourceIds.arn("lambda", region, account, "function:" + name.strip()));
+                }
+            }
+        }
+        return own;
     }
 
     private static String required(Map<String, String> env, String key) {
