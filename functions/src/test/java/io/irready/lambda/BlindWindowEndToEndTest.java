@@ -5,6 +5,8 @@ import static io.irready.testing.CloudTrailAccounts.REGION;
 import static io.irready.testing.CloudTrailAccounts.TRAIL_NAME;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.irready.alerts.BlindWindowEnricher;
+import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.store.FindingState;
 import io.irready.store.Transition;
 import io.irready.testing.AwsWire;
@@ -14,6 +16,7 @@ import io.irready.testing.EventFixtures;
 import io.irready.testing.EventHistory;
 import io.irready.testing.SnsCapture;
 import io.irready.testing.SnsCapture.Published;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 
 /**
  * End to end: StopLogging → FAIL alert; the attacker acts while the trail is off (Event History on WireMock
@@ -37,7 +41,11 @@ class BlindWindowEndToEndTest {
 
     @BeforeEach
     void start() {
-        p = new Pipeline(DYNALITE);
+        // the production hook (Engine.fromEnvironment wires the same), reading Event History on this test's WireMock
+        p = new Pipeline(DYNALITE, (evaluation, inventory, failingSince) -> new BlindWindowEnricher(
+                new LookupEventsCollector(r -> p.aws.clients().build(CloudTrailClient.builder(), r), Clock.systemUTC(),
+                        d -> { }, LookupEventsCollector.Limits.DEFAULT), List.of(REGION), Clock.systemUTC())
+                .enrich(evaluation, inventory, failingSince));
     }
 
     @AfterEach
