@@ -104,8 +104,11 @@ public final class RouteTable {
     public static RouteTable standard() {
         List<RowBuilder> t = new ArrayList<>();
         // CloudTrail: trails are named by name or ARN in `name`, except the selector calls (`trailName`).
+        // No bucket extractor: cloudtrail-bucket-retention judges trail buckets, and a trail call can move
+        // a trail off a bucket (UpdateTrail, DeleteTrail) — only a region evaluation re-judges (and closes)
+        // the old bucket's finding as well as the new one's. It is cheap: one judgement per trail bucket.
         List<Extractor> trail = List.of(x(TRAIL, "/requestParameters/name"), x(TRAIL, "/requestParameters/trailName"),
-                x(TRAIL, "/responseElements/trailARN"), x(BUCKET, "/requestParameters/s3BucketName"));
+                x(TRAIL, "/responseElements/trailARN"));
         t.add(row("aws.cloudtrail", "StopLogging DeleteTrail UpdateTrail PutEventSelectors", ALL_CLOUDTRAIL, trail,
                 false, true));
         t.add(row("aws.cloudtrail", "StartLogging CreateTrail PutInsightSelectors", ALL_CLOUDTRAIL, trail, false, false));

@@ -61,7 +61,7 @@ class RouteTableTest {
         expect("cloudtrail/DeleteTrail.record.json", CT, List.of(TRAIL));
         expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT,
                 List.of("arn:aws:cloudtrail:eu-west-1:" + A + ":trail/no-such-trail"), false, true);
-        expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL, BUCKET));
+        expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/UpdateTrail.record.json", CT, List.of(TRAIL));
         expect("cloudtrail/PutEventSelectors.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/PutEventSelectors-advanced.record.json", CT, List.of(TRAIL));
@@ -194,6 +194,22 @@ class RouteTableTest {
         assertThat(scopes.get("cloudtrail-kms-encryption")).isEqualTo(Scope.of(Set.of(TRAIL)));
         // the trail event names no bucket: the trail bucket check runs over the region
         assertThat(scopes.get("cloudtrail-bucket-retention")).isEqualTo(Scope.REGION);
+    }
+
+    @Test
+    void trailEventsReevaluateTheTrailBucketCheckOverTheRegionEvenWhenTheyNameABucket() {
+        // The bucket check's findings are keyed by the bucket ARN, never the trail ARN; and a trail that
+        // moves to another bucket (UpdateTrail/CreateTrail name only the new one) must also re-judge the old.
+        for (String fixture : List.of("cloudtrail/StopLogging.envelope.json", "cloudtrail/DeleteTrail.record.json",
+                "cloudtrail/UpdateTrail.record.json", "cloudtrail/CreateTrail.envelope.json",
+                "cloudtrail/PutEventSelectors.envelope.json")) {
+            RoutingDecision decision = table.route(event(fixture));
+            assertThat(decision.targets()).as(fixture)
+                    .filteredOn(t -> t.checkId().equals("cloudtrail-bucket-retention"))
+                    .singleElement().extracting(CheckTarget::scope).isEqualTo(Scope.REGION);
+        }
+        assertThat(event("cloudtrail/CreateTrail.envelope.json").requestParameters().path("s3BucketName").asText())
+                .isEqualTo("acme-cloudtrail-logs-123456789012");
     }
 
     @Test
