@@ -246,6 +246,20 @@ class RouteTableTest {
     }
 
     @Test
+    void bucketEventsReevaluateEveryCoveredRegionBecauseTheBucketIsJudgedInItsTrailsRegion() {
+        // A bucket event comes from the bucket's region; cloudtrail-bucket-retention judges a trail bucket
+        // in the trail's home region. Evaluated only in the event's region, a bucket in another region
+        // than its trail would get no finding at all.
+        for (String fixture : List.of("s3/PutBucketLifecycle.envelope.json", "s3/DeleteBucketPolicy.record.json",
+                "s3/PutBucketPublicAccessBlock.record.json")) {
+            RoutingDecision decision = table.route(event(fixture));
+            assertThat(decision.everyRegion()).as(fixture).isTrue();
+            assertThat(decision.targets()).singleElement().extracting(CheckTarget::scope)
+                    .isEqualTo(Scope.of(Set.of(BUCKET)));
+        }
+    }
+
+    @Test
     void lookAlikeNamesNeverMatchARoute() {
         assertThat(Route.nameMatches("DeleteBucket", "DeleteBucketCors")).isFalse();
         assertThat(Route.nameMatches("CreateVpc", "CreateVpcEndpoint")).isFalse();
