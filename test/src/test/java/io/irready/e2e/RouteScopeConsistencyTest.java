@@ -234,6 +234,38 @@ class RouteScopeConsistencyTest {
         }
     }
 
+    /**
+     * A trail homed in us-east-1 writing to a bucket whose events arrive from eu-west-1: the bucket is
+     * judged in the trail's region only, so the event's region alone yields nothing — the route says
+     * "every region", and there the bucket's finding comes back.
+     */
+    @Test
+    void bucketEventsFindTheBucketInItsTrailsRegion() throws IOException {
+        CloudTrailEvent event = events("s3/PutBucketLifecycle.envelope.json").getFirst();
+        String trailRegion = "us-east-1";
+        assertThat(event.awsRegion()).isNotEqualTo(trailRegion);
+        RoutingDecision decision = RouteTable.standard().route(event);
+        assertThat(decision.everyRegion()).isTrue();
+        CheckTarget target = decision.targets().getFirst();
+        String bucket = target.scope().resources().orElseThrow().iterator().next().substring("arn:aws:s3:::".length());
+
+        SimulatedAccount account = AccountGenerator.demo(event.account(), event.awsRegion());
+        account.buckets.put(bucket, new Bucket(bucket, account.account, 30, true));
+        account.trails.add(new Trail("central", trailRegion, true, true, false, bucket, null, true, null, null, null));
+        try (AwsSimulator sim = new AwsSimulator(account)) {
+            AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
+            Evaluator evaluator = new Evaluator(REGISTRY, CONFIG, Clock.systemUTC());
+            Map<String, Status> eventRegionOnly = verdicts(evaluator.evaluate(inventories.create(event.account(),
+                    event.awsRegion()), List.of(target.checkId()), target.scope()));
+            Map<String, Status> inTrailRegion = verdicts(evaluator.evaluate(inventories.create(event.account(),
+                    trailRegion), List.of(target.checkId()), target.scope()));
+
+            assertThat(eventRegionOnly).as("the bucket's own region does not judge it").isEmpty();
+            assertThat(inTrailRegion).containsExactly(Map.entry("arn:aws:s3:::" + bucket, Status.FAIL));
+        }
+    }
+
     static Stream<String> trailFixtures() {
         return Stream.of("cloudtrail/StopLogging.envelope.json", "cloudtrail/DeleteTrail.record.json",
                 "cloudtrail/UpdateTrail.record.json", "cloudtrail/CreateTrail.envelope.json",
