@@ -277,6 +277,7 @@ class RouteScopeConsistencyTest {
         Set<String> routed = RouteTable.standard().checkIds();
         Set<String> unregistered = new TreeSet<>(routed);
         unregistered.removeIf(REGISTRY::contains);
-        assertThat(unregistered).isEqualTo(new TreeSet<>(NOT_REGISTERED));
+        assertThat(unregistered).as("a routed check joined (or left) the catalog: update NOT_REGISTERED, so this "
+                + "test replays its routes against the simulator").isEqualTo(new TreeSet<>(NOT_REGISTERED));
     }
 }
