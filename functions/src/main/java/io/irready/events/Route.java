@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * @param ownResourcesOnly  when present, the row applies only to events naming one of irready's own
  *                          resources of this kind (see {@link RouteTable#withOwnResources})
  * @param everyRegion       the service is global (IAM, Organizations): its events arrive from us-east-1
- *                          but change what the checks judge in every region, so re-evaluate in every
+ *                          but change what the checks judge in every region — or the event's region is not
+ *                          where the check judges the resource (an S3 bucket event comes from the bucket's
+ *                          region; a trail bucket is judged in its trail's region) — so re-evaluate in every
  *                          region the deployment covers
  */
 public record Route(String source, String eventSource, List<String> eventNames, List<String> checkIds,

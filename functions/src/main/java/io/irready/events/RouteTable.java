@@ -104,18 +104,23 @@ public final class RouteTable {
     public static RouteTable standard() {
         List<RowBuilder> t = new ArrayList<>();
         // CloudTrail: trails are named by name or ARN in `name`, except the selector calls (`trailName`).
+        // No bucket extractor: cloudtrail-bucket-retention judges trail buckets, and a trail call can move
+        // a trail off a bucket (UpdateTrail, DeleteTrail) — only a region evaluation re-judges (and closes)
+        // the old bucket's finding as well as the new one's. It is cheap: one judgement per trail bucket.
         List<Extractor> trail = List.of(x(TRAIL, "/requestParameters/name"), x(TRAIL, "/requestParameters/trailName"),
-                x(TRAIL, "/responseElements/trailARN"), x(BUCKET, "/requestParameters/s3BucketName"));
+                x(TRAIL, "/responseElements/trailARN"));
         t.add(row("aws.cloudtrail", "StopLogging DeleteTrail UpdateTrail PutEventSelectors", ALL_CLOUDTRAIL, trail,
                 false, true));
         t.add(row("aws.cloudtrail", "StartLogging CreateTrail PutInsightSelectors", ALL_CLOUDTRAIL, trail, false, false));
 
-        // S3: only trail buckets matter; the check judges the bucket the event names.
+        // S3: only trail buckets matter; the check judges the bucket the event names. Every region: a bucket
+        // event arrives from the bucket's region, but the check judges a trail bucket in its trail's region
+        // (home region, see TrailChecks), which may differ — there, and only there, the bucket has a finding.
         List<Extractor> bucket = List.of(x(BUCKET, "/requestParameters/bucketName"));
         t.add(row("aws.s3", "PutBucketLifecycle PutBucketLifecycleConfiguration PutBucketPolicy DeleteBucketPolicy "
-                + "DeleteBucket", List.of(CLOUDTRAIL_BUCKET_RETENTION), bucket, false, true));
+                + "DeleteBucket", List.of(CLOUDTRAIL_BUCKET_RETENTION), bucket, false, true).everyRegion());
         t.add(row("aws.s3", "DeleteBucketLifecycle PutBucketAcl PutBucketPublicAccessBlock DeleteBucketPublicAccessBlock",
-                List.of(CLOUDTRAIL_BUCKET_RETENTION), bucket, false, false));
+                List.of(CLOUDTRAIL_BUCKET_RETENTION), bucket, false, false).everyRegion());
 
         // KMS: the key APIs take a key id or ARN; ScheduleKeyDeletion answers with the ARN too.
         List<Extractor> key = List.of(x(KMS_KEY, "/requestParameters/keyId"), x(KMS_KEY, "/responseElements/keyId"));

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * @param tamperAttempt  the call failed ({@code errorCode}) on an evidence-disabling route: raise a
  *                       tamper-attempt notification, deduplicated by event id
  * @param everyRegion    re-evaluate the targets in every region the deployment covers, not only in the
- *                       event's region (global services: IAM, Organizations)
+ *                       event's region (global services: IAM, Organizations; S3 bucket events, whose trail
+ *                       bucket is judged in its trail's region)
  * @param ignoredBecause why nothing routes (for the debug log), when nothing does
  */
 public record RoutingDecision(CloudTrailEvent event, List<CheckTarget> targets, boolean delayedRecheck,

@@ -457,10 +457,29 @@ public final class Engine {
                 log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
             }
         }
+        recordFailingBySeverity();
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());
         return new SweepOutcome(mode, account, done, republished.published(), failed);
+    }
+
+    /**
+     * The dashboard's "failing findings by severity": the open-findings index counted per severity
+     * (zeros included, so a cleared severity drops to zero instead of leaving a stale line).
+     */
+    private void recordFailingBySeverity() {
+        try {
+            Map<Severity, Long> open = new java.util.EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                open.put(s, 0L);
+            }
+            store.openFindings().forEach(f -> open.merge(f.severity(), 1L, Long::sum));
+            open.forEach((severity, n) -> metrics.gauge("FailingFindings", "Severity", severity.name(), n));
+        } catch (RuntimeException e) {
+            metrics.count(Metrics.ERRORS);
+            log.error("could not count open findings for the dashboard", "error", String.valueOf(e));
+        }
     }
 
     /** The regions a deployment covers: the configured list, else the home region. */

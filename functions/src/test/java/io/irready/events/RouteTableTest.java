@@ -61,7 +61,7 @@ class RouteTableTest {
         expect("cloudtrail/DeleteTrail.record.json", CT, List.of(TRAIL));
         expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT,
                 List.of("arn:aws:cloudtrail:eu-west-1:" + A + ":trail/no-such-trail"), false, true);
-        expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL, BUCKET));
+        expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/UpdateTrail.record.json", CT, List.of(TRAIL));
         expect("cloudtrail/PutEventSelectors.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/PutEventSelectors-advanced.record.json", CT, List.of(TRAIL));
@@ -197,6 +197,22 @@ class RouteTableTest {
     }
 
     @Test
+    void trailEventsReevaluateTheTrailBucketCheckOverTheRegionEvenWhenTheyNameABucket() {
+        // The bucket check's findings are keyed by the bucket ARN, never the trail ARN; and a trail that
+        // moves to another bucket (UpdateTrail/CreateTrail name only the new one) must also re-judge the old.
+        for (String fixture : List.of("cloudtrail/StopLogging.envelope.json", "cloudtrail/DeleteTrail.record.json",
+                "cloudtrail/UpdateTrail.record.json", "cloudtrail/CreateTrail.envelope.json",
+                "cloudtrail/PutEventSelectors.envelope.json")) {
+            RoutingDecision decision = table.route(event(fixture));
+            assertThat(decision.targets()).as(fixture)
+                    .filteredOn(t -> t.checkId().equals("cloudtrail-bucket-retention"))
+                    .singleElement().extracting(CheckTarget::scope).isEqualTo(Scope.REGION);
+        }
+        assertThat(event("cloudtrail/CreateTrail.envelope.json").requestParameters().path("s3BucketName").asText())
+                .isEqualTo("acme-cloudtrail-logs-123456789012");
+    }
+
+    @Test
     void logGroupEventsScopeOnlyTheLogGroupCheckAndReevaluateDependentChecksOverTheRegion() {
         RoutingDecision decision = table.route(event("logs/DeleteLogGroup.envelope.json"));
         Map<String, Scope> scopes = decision.targets().stream()
@@ -227,6 +243,20 @@ class RouteTableTest {
         assertThat(table.route(event("cloudfront/UpdateDistribution2020_05_31.envelope.json")).everyRegion())
                 .as("CloudFront is judged once, from us-east-1, where its events arrive").isFalse();
         assertThat(table.route(event("cloudtrail/StopLogging.envelope.json")).everyRegion()).isFalse();
+    }
+
+    @Test
+    void bucketEventsReevaluateEveryCoveredRegionBecauseTheBucketIsJudgedInItsTrailsRegion() {
+        // A bucket event comes from the bucket's region; cloudtrail-bucket-retention judges a trail bucket
+        // in the trail's home region. Evaluated only in the event's region, a bucket in another region
+        // than its trail would get no finding at all.
+        for (String fixture : List.of("s3/PutBucketLifecycle.envelope.json", "s3/DeleteBucketPolicy.record.json",
+                "s3/PutBucketPublicAccessBlock.record.json")) {
+            RoutingDecision decision = table.route(event(fixture));
+            assertThat(decision.everyRegion()).as(fixture).isTrue();
+            assertThat(decision.targets()).singleElement().extracting(CheckTarget::scope)
+                    .isEqualTo(Scope.of(Set.of(BUCKET)));
+        }
     }
 
     @Test

@@ -41,7 +41,15 @@ public final class AccountGenerator {
      * logs:PutLogEvents); forensic log groups, one keeping only 30 days.
      */
     public static SimulatedAccount demo() {
-        SimulatedAccount a = new SimulatedAccount(DEMO_ACCOUNT, DEMO_REGION);
+        return demo(DEMO_ACCOUNT, DEMO_REGION);
+    }
+
+    /**
+     * The demo account's resources in another account and home region, so that real-shaped events
+     * (whose account and region are fixed) can be replayed against it.
+     */
+    public static SimulatedAccount demo(String account, String region) {
+        SimulatedAccount a = new SimulatedAccount(account, region);
         String trailKey = "1234abcd-12ab-34cd-56ef-1234567890ab";
         a.keys.put(trailKey, new Key(trailKey, "Enabled", null));
         a.keys.put("ebs-default", new Key("ebs-default", "Enabled", null));
