@@ -25,6 +25,7 @@ import java.util.Optional;
  * needs ({@link io.irready.core.Config#responderActions()}): {@code s3:*} actions are simulated on the trail
  * buckets' objects ({@code arn:aws:s3:::<bucket>/*}), the others on {@code *}. Judged by the IAM policy
  * simulator, which honours the role's permissions boundary; bucket policies and conditions are not evaluated.
+ * Without a configured role there is nothing to judge and no finding.
  */
 public final class IrResponderPermissions implements Check {
     public static final String ID = "ir-responder-permissions";
@@ -59,8 +60,8 @@ public final class IrResponderPermissions implements Check {
     public List<Finding> evaluate(CheckContext ctx) {
         Optional<String> configured = ctx.config().responderRoleArn();
         if (configured.isEmpty()) {
-            return List.of(ctx.notApplicable(ctx.regionResourceId(), "No incident-response role is configured "
-                    + "(IRREADY_RESPONDER_ROLE_ARN / --responder-role), so its permissions were not judged."));
+            // a resource-level check with no resource: no finding (a region-level id would break the canonical ids)
+            return List.of();
         }
         String role = configured.get();
         if (!ctx.scope().includes(role)) {

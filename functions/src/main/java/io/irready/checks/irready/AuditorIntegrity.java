@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * and target its function alias; its functions exist, are not throttled to zero and still let EventBridge invoke
  * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled.
  *
- * <p>One finding per deployment, with resource id {@code <account>/<region>/irready} (see {@link #resourceId}).
+ * <p>One finding per deployment, on the region-level id {@code <account>/<region>} of irready's home region
+ * (see {@link #resourceId}), like every account+region check.
  * Every broken part is listed, so one alert tells the whole story of the tampering. NOT_APPLICABLE when no
  * {@code IRREADY_AUDITOR_*} configuration exists (a CLI scan) or in regions other than irready's own.
  */
@@ -59,9 +60,9 @@ public final class AuditorIntegrity implements Check {
                     "lambda:GetFunctionConcurrency", "lambda:GetPolicy", "sns:GetTopicAttributes", "kms:DescribeKey"),
             References.NONE);
 
-    /** The canonical id of a deployment's finding: {@code <account>/<region>/irready}. */
+    /** The canonical id of a deployment's finding: {@code <account>/<region>}, as for every region-level check. */
     public static String resourceId(String account, String region) {
-        return account + "/" + region + "/irready";
+        return io.irready.core.ResourceIds.accountRegion(account, region);
     }
 
     @Override

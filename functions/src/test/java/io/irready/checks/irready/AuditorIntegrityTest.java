@@ -43,7 +43,7 @@ class AuditorIntegrityTest {
                 .with(AuditorFunctionInventory.class, lambda).with(TopicInventory.class, sns)
                 .with(KmsInventory.class, kms).build(), config);
         assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1/irready");
+        assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1");
         return findings.get(0);
     }
 
