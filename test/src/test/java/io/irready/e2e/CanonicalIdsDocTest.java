@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.irready.checks.Catalog;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
 import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
@@ -84,6 +83,10 @@ class CanonicalIdsDocTest {
         return out.toString();
     }
 
+    /** A responder role of the demo account, so ir-responder-permissions has its role to judge. */
+    private static final io.irready.core.Config DEMO_CONFIG = io.irready.core.Config.builder()
+            .responderRoleArn("arn:aws:iam::" + AccountGenerator.DEMO_ACCOUNT + ":role/IncidentResponder").build();
+
     /** Check id → id forms of its findings in a sweep of the demo account (eu-west-1, and us-east-1 for global services). */
     private Map<String, Set<String>> sweepForms() {
         Map<String, Set<String>> forms = new TreeMap<>();
@@ -92,7 +95,7 @@ class CanonicalIdsDocTest {
             try (AwsSimulator sim = new AwsSimulator(account)) {
                 AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
-                for (Finding f : new Evaluator(registry, Config.defaults(), Clock.systemUTC())
+                for (Finding f : new Evaluator(registry, DEMO_CONFIG, Clock.systemUTC())
                         .evaluateAll(inventories.create(account.account, region)).findings()) {
                     Granularity granularity = registry.find(f.checkId()).orElseThrow().metadata().granularity();
                     String form = template(f.resourceId(), account.account, region);

@@ -25,6 +25,7 @@ import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
 import io.irready.sim.SimulatedAccount.Bucket;
+import io.irready.sim.SimulatedAccount.Key;
 import io.irready.sim.SimulatedAccount.DbCluster;
 import io.irready.sim.SimulatedAccount.DbInstance;
 import io.irready.sim.SimulatedAccount.Distribution;
@@ -70,7 +71,9 @@ class RouteScopeConsistencyTest {
     static final Set<String> NOT_REGISTERED = Set.of();
 
     private static final CheckRegistry REGISTRY = Catalog.registry();
-    private static final Config CONFIG = Config.defaults();
+    /** A responder role, so that ir-responder-permissions has its resource to judge (the role). */
+    static final Config CONFIG = Config.builder()
+            .responderRoleArn("arn:aws:iam::123456789012:role/IncidentResponder").build();
 
     static Stream<String> fixtures() throws IOException, URISyntaxException {
         Path root = Path.of(Objects.requireNonNull(RouteScopeConsistencyTest.class.getResource("/events")).toURI());
@@ -198,6 +201,12 @@ class RouteScopeConsistencyTest {
             } else if (id.contains(":rds:") && id.contains(":db:")) {
                 a.dbInstances.add(new DbInstance(afterColon, cluster == null ? "mysql" : "aurora-mysql",
                         List.of("audit", "error"), List.of(), cluster));
+            } else if (id.contains(":kms:") && id.contains(":key/")) {
+                // evidence-decryptable judges keys that protect evidence: make the named key the trail's
+                a.keys.put(tail, new Key(tail, "Enabled", null));
+                a.buckets.put("logs-" + tail, new Bucket("logs-" + tail, a.account, 400, true));
+                a.trails.add(new Trail("trail-with-" + tail, a.region, false, false, false, "logs-" + tail, null, true,
+                        id, null, null));
             } else if (id.contains(":log-group:")) {
                 String name = id.substring(id.indexOf(":log-group:") + ":log-group:".length());
                 a.logGroups.put(name, new LogGroup(name, 400, null));

@@ -56,12 +56,16 @@ public final class IrResponderPermissions implements Check {
         return METADATA;
     }
 
+    static final String NO_ROLE = "No incident-response role is configured, so nobody's access to evidence was checked: "
+            + "set the role your responders assume (--responder-role-arn, IRREADY_RESPONDER_ROLE_ARN or the CDK "
+            + "context responderRoleArn).";
+
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         Optional<String> configured = ctx.config().responderRoleArn();
         if (configured.isEmpty()) {
-            // a resource-level check with no resource: no finding (a region-level id would break the canonical ids)
-            return List.of();
+            // nothing to judge, but say so once per region: a scan should show that this question went unasked
+            return ctx.scope().isRegion() ? List.of(ctx.notApplicable(ctx.regionResourceId(), NO_ROLE)) : List.of();
         }
         String role = configured.get();
         if (!ctx.scope().includes(role)) {

@@ -84,12 +84,16 @@ class IrResponderPermissionsTest {
     }
 
     @Test
-    void noRoleConfiguredHasNoFinding() {
+    void noRoleConfiguredIsNotApplicableOnceForTheRegion() {
         List<Finding> findings = run(Config.defaults(), q -> {
             throw new AssertionError("nothing to simulate");
         });
 
-        assertThat(findings).isEmpty();
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
+            assertThat(f.resourceId()).isEqualTo(f.account() + "/" + f.region());
+            assertThat(f.reason()).startsWith("No incident-response role is configured");
+        });
     }
 
     @Test
