@@ -48,6 +48,24 @@ class CloudTrailAccountsTest {
     }
 
     @Test
+    void accessDeniedOnDescribeLogGroupsIsAnErrorNamingItNeverAPass() {
+        CloudTrailAccounts.healthy(aws);
+        aws.stub(AwsWire.jsonCall("Logs_20140328.DescribeLogGroups").willReturn(AwsWire.jsonError(400,
+                "AccessDeniedException", "not authorized to perform: logs:DescribeLogGroups")));
+        List<Finding> findings = scan();
+        assertThat(findings).filteredOn(f -> f.checkId().equals("cloudtrail-cloudwatch-delivery")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(Status.ERROR);
+                    assertThat(f.reason()).isEqualTo("Could not evaluate: access denied to logs:DescribeLogGroups "
+                            + "(AccessDeniedException): grant logs:DescribeLogGroups to irready's role: not authorized "
+                            + "to perform: logs:DescribeLogGroups");
+                });
+        // the other checks do not need CloudWatch Logs and still pass
+        assertThat(findings).filteredOn(f -> !f.checkId().equals("cloudtrail-cloudwatch-delivery"))
+                .hasSize(5).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+    }
+
+    @Test
     void stoppedTrailFailsLoggingAndNamesTheTrail() {
         CloudTrailAccounts.stopped(aws);
         List<Finding> findings = scan();

@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * {@code cloudtrail-bucket-retention}: one finding per trail bucket ({@code arn:aws:s3:::<bucket>}),
- * for the trails homed in this region. Passes when the bucket exists, is not public, and no
+ * for the trails judged in this region (their home region; see {@link CloudTrailLogFileValidationCheck}).
+ * Passes when the bucket exists, is not public, and no
  * enabled lifecycle rule that reaches the trails' log keys ({@code [prefix/]AWSLogs/}) expires
  * current objects sooner than the retention threshold (default 365 days) or on a fixed date. A
  * 1-day expiration rule is how Stratus Red Team's {@code aws.defense-evasion.cloudtrail-lifecycle-rule}
@@ -73,7 +74,8 @@ public final class CloudTrailBucketRetentionCheck implements Check {
     public List<Finding> evaluate(CheckContext ctx) {
         Map<String, List<Trail>> byBucket = new LinkedHashMap<>();
         for (Trail trail : TrailChecks.cloudTrail(ctx).trails()) {
-            if (!trail.isShadowIn(ctx.region()) && ctx.scope().includes(bucketArn(ctx.region(), trail.s3BucketName()))) {
+            String id = bucketArn(ctx.region(), trail.s3BucketName());
+            if (TrailChecks.isJudgedHere(ctx, trail) && ctx.scope().includes(id)) {
                 byBucket.computeIfAbsent(trail.s3BucketName(), b -> new ArrayList<>()).add(trail);
             }
         }

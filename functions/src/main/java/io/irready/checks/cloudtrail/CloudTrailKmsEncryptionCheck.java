@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code cloudtrail-kms-encryption}: one finding per trail, judged in its home region (see
- * {@link CloudTrailLogFileValidationCheck} for why). Passes when the trail uses SSE-KMS with a key
+ * {@code cloudtrail-kms-encryption}: one finding per trail, judged in one region (see
+ * {@link CloudTrailLogFileValidationCheck}). Passes when the trail uses SSE-KMS with a key
  * that is enabled. A key pending deletion fails even though it still works today: once deleted,
- * every log file it encrypted is unreadable evidence. A key that can no longer be described as
- * existing fails; a key irready may not describe is an ERROR on that trail.
+ * every log file it encrypted is unreadable evidence. A key KMS reports as not found fails; a key
+ * irready may not describe (e.g. a cross-account key whose policy does not allow it) is an ERROR
+ * on that trail.
  */
 public final class CloudTrailKmsEncryptionCheck implements Check {
     public static final String ID = "cloudtrail-kms-encryption";
@@ -57,7 +58,7 @@ public final class CloudTrailKmsEncryptionCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<Finding> findings = new ArrayList<>();
-        for (Trail trail : TrailChecks.homedHere(ctx)) {
+        for (Trail trail : TrailChecks.judgedHere(ctx)) {
             if (TrailChecks.ownedElsewhere(ctx, trail)) {
                 findings.add(ctx.notApplicable(trail.arn(), TrailChecks.ownedElsewhereReason(trail)));
                 continue;

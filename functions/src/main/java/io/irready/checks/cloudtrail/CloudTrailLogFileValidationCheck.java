@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code cloudtrail-log-file-validation}: one finding per trail, judged in the trail's home region
- * only (a multi-region trail is not reported again from every region it shadows into). A region
+ * {@code cloudtrail-log-file-validation}: one finding per trail, judged in one region only — its home
+ * region, or the first configured region when those leave the home region out — so a multi-region
+ * trail is not reported again from every region it shadows into. A region
  * without trails of its own yields no finding: cloudtrail-logging-all-regions reports the gap.
  * A trail owned by another account (organization trail seen from a member) is NOT_APPLICABLE.
  */
@@ -48,7 +49,7 @@ public final class CloudTrailLogFileValidationCheck implements Check {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         List<Finding> findings = new ArrayList<>();
-        for (Trail trail : TrailChecks.homedHere(ctx)) {
+        for (Trail trail : TrailChecks.judgedHere(ctx)) {
             if (TrailChecks.ownedElsewhere(ctx, trail)) {
                 findings.add(ctx.notApplicable(trail.arn(), TrailChecks.ownedElsewhereReason(trail)));
             } else if (trail.logFileValidation()) {

@@ -114,7 +114,7 @@ public final class CloudTrailManagementEventsCheck implements Check {
                 continue;
             }
             Optional<FieldSelector> readOnly = s.field("readOnly");
-            if (readOnly.isEmpty()) {
+            if (readOnly.isEmpty() || readOnly.get().equalsValues().containsAll(List.of("true", "false"))) {
                 read = true;
                 write = true;
             } else {

@@ -15,9 +15,11 @@ import java.util.function.Function;
  *
  * <p>Region-level checks count every trail that records the region — the region's own trails,
  * shadow copies of multi-region trails homed elsewhere, and organization trails. Per-trail checks
- * judge a trail only in its home region, so a multi-region trail yields one finding, not one per
- * region; and a trail owned by another account (an organization trail seen from a member account)
- * is NOT_APPLICABLE there, because only its owner can change it.
+ * judge a trail in one region only, so a multi-region trail yields one finding, not one per
+ * region: its home region, or — when the configured regions leave the home region out — the
+ * first configured region, so that scanning only {@code eu-west-1} still judges a trail homed in
+ * {@code us-east-1}. A trail owned by another account (an organization trail seen from a member
+ * account) is NOT_APPLICABLE, because only its owner can change it.
  */
 final class TrailChecks {
     static final List<String> TRAIL_PERMISSIONS = List.of(CloudTrailCollector.LIST_TRAILS,
@@ -42,12 +44,20 @@ final class TrailChecks {
                 .filter(t -> t.multiRegion() && t.includeGlobalServiceEvents()).toList();
     }
 
-    /** Trails whose home region is this one and which the scope covers: what per-trail checks judge here. */
-    static List<Trail> homedHere(CheckContext ctx) {
+    /** The trails per-trail checks judge in this region (see the class comment), within the scope. */
+    static List<Trail> judgedHere(CheckContext ctx) {
         return cloudTrail(ctx).trails().stream()
-                .filter(t -> !t.isShadowIn(ctx.region()))
+                .filter(t -> isJudgedHere(ctx, t))
                 .filter(t -> ctx.scope().includes(t.arn()))
                 .toList();
+    }
+
+    /** True when this region is the one region that judges {@code trail} per trail. */
+    static boolean isJudgedHere(CheckContext ctx, Trail trail) {
+        List<String> configured = ctx.config().regions();
+        String judging = configured.isEmpty() || configured.contains(trail.homeRegion())
+                ? trail.homeRegion() : configured.getFirst();
+        return judging.equals(ctx.region());
     }
 
     /** True when the trail belongs to another account, which alone can change it. */

@@ -3,7 +3,6 @@ package io.irready.inventory.cloudtrail;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,13 @@ import software.amazon.awssdk.services.cloudtrail.model.TrailInfo;
  * Loads {@link CloudTrailInventory} over the SDK (JSON 1.1, target prefix
  * {@code com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101}).
  *
- * <p>Trails are enumerated with {@code ListTrails}, which pages, and then described with
- * {@code DescribeTrails(trailNameList = ARNs, includeShadowTrails = true)}, which does not page:
- * naming trails by ARN is what makes DescribeTrails return trails homed in other regions and
- * organization trails owned by the management account. ListTrails may also list single-region
- * trails of other regions; those do not record this region and are dropped.
+ * <p>Trails are the union of two views, so that neither API's gaps lose one:
+ * {@code DescribeTrails(includeShadowTrails = true)} without names, which AWS documents as every
+ * trail of the region plus shadow trails (multi-region trails homed elsewhere, organization trails
+ * in a member account) but which does not page; and {@code ListTrails}, which pages. ARNs that
+ * ListTrails reveals and the first call did not return are described by ARN (names only match
+ * trails of the current region and account). ListTrails may also list single-region trails of
+ * other regions; those do not record this region and are dropped.
  */
 public final class CloudTrailCollector {
     public static final String LIST_TRAILS = "cloudtrail:ListTrails";
@@ -47,22 +48,28 @@ public final class CloudTrailCollector {
     }
 
     private static List<Trail> trails(CloudTrailClient client, String region) {
-        List<String> arns = AwsCall.call(LIST_TRAILS, () -> client.listTrailsPaginator(ListTrailsRequest.builder().build())
-                .trails().stream().map(TrailInfo::trailARN).distinct().toList());
         Map<String, Trail> byArn = new LinkedHashMap<>();
-        for (int from = 0; from < arns.size(); from += DESCRIBE_BATCH) {
-            List<String> batch = arns.subList(from, Math.min(arns.size(), from + DESCRIBE_BATCH));
-            AwsCall.call(DESCRIBE_TRAILS, () -> client.describeTrails(DescribeTrailsRequest.builder()
-                    .trailNameList(batch).includeShadowTrails(true).build())).trailList().stream()
-                    .map(t -> new Trail(t.name(), t.trailARN(), t.homeRegion(), bool(t.isMultiRegionTrail()),
-                            bool(t.includeGlobalServiceEvents()), bool(t.isOrganizationTrail()), t.s3BucketName(),
-                            text(t.s3KeyPrefix()), bool(t.logFileValidationEnabled()), text(t.kmsKeyId()),
-                            text(t.cloudWatchLogsLogGroupArn()), text(t.cloudWatchLogsRoleArn()),
-                            bool(t.hasCustomEventSelectors()), bool(t.hasInsightSelectors())))
-                    .filter(t -> t.recordsRegion(region))
+        describe(client, DescribeTrailsRequest.builder().includeShadowTrails(true).build())
+                .forEach(t -> byArn.putIfAbsent(t.arn(), t));
+        List<String> unseen = AwsCall.call(LIST_TRAILS, () -> client.listTrailsPaginator(ListTrailsRequest.builder()
+                .build()).trails().stream().map(TrailInfo::trailARN).distinct()
+                .filter(arn -> !byArn.containsKey(arn)).toList());
+        for (int from = 0; from < unseen.size(); from += DESCRIBE_BATCH) {
+            List<String> batch = unseen.subList(from, Math.min(unseen.size(), from + DESCRIBE_BATCH));
+            describe(client, DescribeTrailsRequest.builder().trailNameList(batch).includeShadowTrails(true).build())
                     .forEach(t -> byArn.putIfAbsent(t.arn(), t));
         }
-        return new ArrayList<>(byArn.values());
+        return byArn.values().stream().filter(t -> t.recordsRegion(region)).toList();
+    }
+
+    private static List<Trail> describe(CloudTrailClient client, DescribeTrailsRequest request) {
+        return AwsCall.call(DESCRIBE_TRAILS, () -> client.describeTrails(request)).trailList().stream()
+                .map(t -> new Trail(t.name(), t.trailARN(), t.homeRegion(), bool(t.isMultiRegionTrail()),
+                        bool(t.includeGlobalServiceEvents()), bool(t.isOrganizationTrail()), t.s3BucketName(),
+                        text(t.s3KeyPrefix()), bool(t.logFileValidationEnabled()), text(t.kmsKeyId()),
+                        text(t.cloudWatchLogsLogGroupArn()), text(t.cloudWatchLogsRoleArn()),
+                        bool(t.hasCustomEventSelectors()), bool(t.hasInsightSelectors())))
+                .toList();
     }
 
     private static TrailStatus status(CloudTrailClient client, String trailArn) {

@@ -61,7 +61,7 @@ public record Trail(
                 + "AWSLogs/";
     }
 
-    /** {@code "management-trail" (arn:…)}: how reasons name a trail. */
+    /** {@code 'management-trail' (arn:…)}: how reasons name a trail. */
     public String label() {
         return "'" + name + "' (" + arn + ")";
     }

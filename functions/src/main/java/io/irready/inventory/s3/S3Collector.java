@@ -68,14 +68,14 @@ public final class S3Collector {
         return new S3Inventory(c::ownership, c::exposure, c::lifecycle);
     }
 
+    /** This account's buckets (all pages), with the region ListBuckets reports when it does. */
     private Map<String, Optional<String>> listOwnedBuckets() {
-        Map<String, Optional<String>> buckets = new HashMap<>();
-        AwsCall.call(LIST_ALL_MY_BUCKETS, () -> {
-            clientFor.apply(region).listBucketsPaginator(ListBucketsRequest.builder().build()).buckets()
-                    .forEach(b -> buckets.put(b.name(), Optional.ofNullable(b.bucketRegion()).filter(r -> !r.isBlank())));
-            return buckets;
+        return AwsCall.call(LIST_ALL_MY_BUCKETS, () -> {
+            Map<String, Optional<String>> buckets = new HashMap<>();
+            clientFor.apply(region).listBucketsPaginator(ListBucketsRequest.builder().build()).buckets().forEach(b ->
+                    buckets.put(b.name(), Optional.ofNullable(b.bucketRegion()).filter(r -> !r.isBlank())));
+            return Map.copyOf(buckets);
         });
-        return buckets;
     }
 
     private BucketOwnership ownership(String bucket) {

@@ -62,6 +62,23 @@ class CloudTrailLogFileValidationCheckTest {
     }
 
     @Test
+    void whenTheConfiguredRegionsLeaveOutTheHomeRegionTheFirstConfiguredRegionJudgesTheTrail() {
+        Trail shadow = withValidation(homedIn(trail("main"), "us-east-1"), false);
+        List<Finding> findings = CloudTrailFixtures.evaluate(check, inventory().with(CloudTrailInventory.class,
+                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build(),
+                Config.builder().regions(List.of("eu-west-1", "eu-central-1")).build());
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.resourceId()).isEqualTo("arn:aws:cloudtrail:us-east-1:123456789012:trail/main");
+            assertThat(f.region()).isEqualTo("eu-west-1");
+            assertThat(f.status()).isEqualTo(Status.FAIL);
+        });
+        // but a configured home region keeps the trail to itself
+        assertThat(CloudTrailFixtures.evaluate(check, inventory().with(CloudTrailInventory.class,
+                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build(),
+                Config.builder().regions(List.of("eu-west-1", "us-east-1")).build())).isEmpty();
+    }
+
+    @Test
     void anOrganizationTrailOwnedByTheManagementAccountIsNotApplicable() {
         Trail org = organizationTrail(withValidation(trail("org-trail"), false));
         assertThat(evaluate(org)).singleElement().satisfies(f -> {

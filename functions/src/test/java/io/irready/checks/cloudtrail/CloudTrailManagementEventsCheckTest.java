@@ -117,6 +117,13 @@ class CloudTrailManagementEventsCheckTest {
     }
 
     @Test
+    void passesWhenAnAdvancedSelectorNamesBothReadOnlyValues() {
+        Finding f = judge(logging(), advanced(selector("both", FieldSelector.equalTo("eventCategory", "Management"),
+                FieldSelector.equalTo("readOnly", "true", "false"))));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void failsWhenAnAdvancedSelectorRecordsOnlyWrites() {
         Finding f = judge(logging(), advanced(selector("writes only",
                 FieldSelector.equalTo("eventCategory", "Management"), FieldSelector.equalTo("readOnly", "false"))));
