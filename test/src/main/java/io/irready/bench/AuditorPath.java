@@ -1,11 +1,13 @@
 package io.irready.bench;
 
 import io.irready.checks.Catalog;
+import io.irready.core.Check;
 import io.irready.core.Config;
 import io.irready.core.Evaluation;
 import io.irready.core.Evaluator;
 import io.irready.core.Inventory;
 import io.irready.core.Scope;
+import io.irready.core.Severity;
 import io.irready.events.CheckTarget;
 import io.irready.events.CloudTrailEvent;
 import io.irready.events.EventParser;
@@ -94,6 +96,13 @@ public final class AuditorPath {
     /** A full-region sweep of every enabled check. */
     public Evaluation sweep(String account, String region) {
         return evaluator.evaluateAll(inventories.create(account, region));
+    }
+
+    /** The critical sweep: the enabled checks of severity CRITICAL over the region. */
+    public Evaluation sweepCritical(String account, String region) {
+        List<String> ids = evaluator.registry().enabled(evaluator.config()).stream()
+                .filter(c -> c.metadata().severity() == Severity.CRITICAL).map(Check::id).toList();
+        return evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION);
     }
 
     /** Targets that share a scope are evaluated together over one inventory, as the handler does. */
