@@ -1,5 +1,9 @@
 package io.irready.cli;
 
+import io.irready.core.Severity;
+import io.irready.core.Suppression;
+import io.irready.cli.format.Text;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,18 +11,67 @@ import picocli.CommandLine.Command;
 @Command(name = "irready", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Incident-response readiness auditor for AWS: if we were breached right now, "
                 + "would we have the evidence to investigate?",
-        subcommands = {CommandLine.HelpCommand.class, RouteCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, RouteCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    private final Cli cli;
+
+    public Main(Cli cli) {
+        this.cli = cli;
+    }
+
+    /** On the real streams, with the shipped catalog. */
+    public Main() {
+        this(Cli.system());
+    }
+
     public static void main(String[] args) {
+        // the CLI reports problems as findings; library logging would only repeat them on stderr
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                    System.getenv().getOrDefault("IRREADY_LOG_LEVEL", "error"));
+        }
         System.exit(run(args));
     }
 
-    /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+    /** Runs the CLI on the real streams and returns its exit code. */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new Main(Cli.system()).execute(args);
+    }
+
+    /** Runs the CLI against {@code cli} and returns its exit code (tests call this; nothing exits). */
+    public int execute(String... args) {
+        try {
+            return commandLine().execute(args);
+        } finally {
+            cli.out().flush();
+            cli.err().flush();
+        }
+    }
+
+    /**
+     * The command tree: the annotation's subcommands (no-argument constructors), then those that
+     * need the {@link Cli} context.
+     */
+    CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(this);
+        cmd.addSubcommand(new ScanCommand(cli));
+        cmd.addSubcommand(new ChecksCommand(cli));
+        cmd.addSubcommand(new PolicyCommand(cli));
+        // settings below apply to the subcommands added above
+        cmd.setOut(cli.out());
+        cmd.setErr(cli.err());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.registerConverter(Severity.class, text -> convert(() -> Severity.parse(text)));
+        cmd.registerConverter(Suppression.class, text -> convert(() -> Suppression.parse(text)));
+        cmd.setParameterExceptionHandler(Main::usageError);
+        cmd.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("irready: internal error: " + Text.clean(String.valueOf(e)));
+            return 3;
+        });
+        return cmd;
     }
 
     @Override
@@ -26,12 +79,34 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** A usage error: the message and where to look, not a screen of usage text. Exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("irready: " + Text.clean(e.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    private static <T> T convert(java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+        }
+    }
+
     /** The version from the jar manifest (or "dev" when run from classes). */
     static final class Version implements CommandLine.IVersionProvider {
+        static String current() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return v == null ? "dev" : v;
+        }
+
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"irready " + (v == null ? "dev" : v)};
+            return new String[] {"irready " + current()};
         }
     }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
  * line per event; a malformed event prints {@code {"error":…}} on its line, the rest are still
  * routed, and the exit code is 2.
  */
-@Command(name = "route", mixinStandardHelpOptions = true,
+@Command(name = "route", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Print, for each CloudTrail event, the checks and resources it re-evaluates.",
                 "Reads an EventBridge envelope, a raw CloudTrail record, a CloudTrail log file ({\"Records\":[...]}) "
                         + "or JSON Lines. One JSON line per event: "

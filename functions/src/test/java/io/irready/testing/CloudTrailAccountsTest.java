@@ -3,6 +3,7 @@ package io.irready.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.checks.Catalog;
+import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Evaluator;
 import io.irready.core.Finding;
@@ -25,7 +26,10 @@ class CloudTrailAccountsTest {
     }
 
     private List<Finding> scan() {
-        return new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
+        // the accounts stub CloudTrail, S3, KMS and Logs only: the catalog's other checks are not theirs to judge
+        CheckRegistry cloudTrail = new CheckRegistry(Catalog.all().stream()
+                .filter(c -> c.id().startsWith("cloudtrail-")).toList());
+        return new Evaluator(cloudTrail, Config.defaults(), Clock.systemUTC())
                 .evaluateAll(new AwsInventoryFactory(aws.clients()).create(CloudTrailAccounts.ACCOUNT,
                         CloudTrailAccounts.REGION)).findings();
     }

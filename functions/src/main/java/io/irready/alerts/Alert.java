@@ -1,0 +1,43 @@
+package io.irready.alerts;
+
+import io.irready.store.ChangedBy;
+import java.util.List;
+
+/**
+ * One notification, structured: what the {@code lambda} part of an SNS message carries (the
+ * Slack webhook function renders it) and what the text and Chatbot renderings are made from.
+ * Fields that came from events or resource names are raw here; every renderer escapes them.
+ *
+ * @param type        {@code transition}, {@code tamper} or {@code digest}
+ * @param id          transition id, {@code tamper-<eventId>}, or the digest's id
+ * @param kind        RAISED, BLIND, RESOLVED or TAMPER (digest: the most serious of its items)
+ * @param headline    one trusted line ("Readiness dropped", "Auditor blind", …)
+ * @param changedBy   the triggering event, or null (sweeps)
+ * @param items       the alerts of a digest (empty otherwise)
+ */
+public record Alert(
+        String type,
+        String id,
+        String kind,
+        String headline,
+        String checkId,
+        String checkTitle,
+        String severity,
+        String account,
+        String region,
+        String resourceId,
+        String from,
+        String to,
+        String at,
+        String reason,
+        ChangedBy changedBy,
+        String rationale,
+        String remediationConsole,
+        String remediationCli,
+        String consoleUrl,
+        List<Alert> items) {
+
+    public Alert {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+}

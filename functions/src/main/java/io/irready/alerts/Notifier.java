@@ -1,0 +1,225 @@
+package io.irready.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.core.CheckRegistry;
+import io.irready.store.FindingStore;
+import io.irready.store.OutboxMessage;
+import io.irready.store.TamperAttempt;
+import io.irready.store.Transition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+
+/**
+ * Announces transitions and tamper attempts over SNS, at least once, through the store's outbox:
+ * the store has already written each one with {@code notified=false} in the {@code outbox} index;
+ * the notifier publishes it (its id in the message), then marks it sent. A crash or an SNS failure
+ * in between leaves it in the outbox, and the sweep's {@link #republishUnsent()} sends it.
+ *
+ * <p>One message per transition; a sweep that opens more than {@link #DIGEST_THRESHOLD} at once
+ * sends one digest instead of flooding the channel. Messages use {@code MessageStructure=json}
+ * (text for {@code default}/{@code email}, the AWS Chatbot card for {@code https}, structured JSON
+ * for {@code lambda}) and carry {@code severity}, {@code checkId}, {@code status}, {@code account}
+ * and {@code region} attributes for subscription filters. Integrity alerts also go to the optional
+ * integrity topic, so that deleting the main topic does not silence the alert about it.
+ */
+public final class Notifier {
+    private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
+    public static final int DIGEST_THRESHOLD = 10;
+    public static final String INTEGRITY_CHECK = "auditor-integrity";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SnsClient sns;
+    private final String topicArn;
+    private final Optional<String> integrityTopicArn;
+    private final FindingStore store;
+    private final AlertFormat format;
+
+    public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, FindingStore store,
+                    CheckRegistry registry) {
+        this.sns = sns;
+        this.topicArn = topicArn;
+        this.integrityTopicArn = integrityTopicArn.filter(arn -> !arn.isBlank());
+        this.store = store;
+        this.format = new AlertFormat(registry);
+    }
+
+    /** What a round of publishing did. */
+    public record Delivery(int published, int failed) {
+        public static final Delivery NONE = new Delivery(0, 0);
+
+        public Delivery plus(Delivery other) {
+            return new Delivery(published + other.published, failed + other.failed);
+        }
+    }
+
+    /**
+     * Publishes the transitions that must be announced ({@link Transition#alert}) and marks them
+     * sent; failures stay in the outbox.
+     *
+     * @param sweep true when a scheduled sweep found them: many at once become one digest
+     */
+    public Delivery publish(List<Transition> transitions, boolean sweep) {
+        List<Transition> alerts = transitions.stream().filter(Transition::alert).toList();
+        if (sweep && alerts.size() > DIGEST_THRESHOLD) {
+            return digest(alerts);
+        }
+        Delivery delivery = Delivery.NONE;
+        for (Transition t : alerts) {
+            delivery = delivery.plus(send(t));
+        }
+        return delivery;
+    }
+
+    /**
+     * Records a tamper attempt once per event id and announces it; a redelivered event is
+     * recognised and not announced again. Returns true when this call recorded it.
+     */
+    public boolean tamper(TamperAttempt attempt) {
+        if (!store.recordTamper(attempt)) {
+            LOG.info("tamper attempt {} already recorded; not announced again", attempt.eventId());
+            return false;
+        }
+        send(attempt);
+        return true;
+    }
+
+    /** Sends whatever the outbox still holds (crashes, SNS outages), once each. */
+    public Delivery republishUnsent() {
+        Delivery delivery = Delivery.NONE;
+        for (OutboxMessage message : store.unsent()) {
+            LOG.info("republishing unsent {}", message.messageId());
+            delivery = delivery.plus(send(message));
+        }
+        return delivery;
+    }
+
+    private Delivery send(OutboxMessage message) {
+        Alert alert = switch (message) {
+            case Transition t -> format.of(t);
+            case TamperAttempt a -> format.of(a);
+        };
+        Map<String, MessageAttributeValue> attributes = switch (message) {
+            case Transition t -> attributes(t.severity().name(), List.of(t.checkId()), List.of(t.to().name()),
+                    t.account(), t.region());
+            case TamperAttempt a -> attributes(alert.severity(), a.checkIds(), List.of("TAMPER"), a.account(), a.region());
+        };
+        boolean integrity = switch (message) {
+            case Transition t -> INTEGRITY_CHECK.equals(t.checkId());
+            case TamperAttempt a -> a.checkIds().contains(INTEGRITY_CHECK);
+        };
+        try {
+            String messageId = publish(topicArn, alert, attributes);
+            if (integrity) {
+                publishToIntegrityTopic(alert, attributes);
+            }
+            store.markSent(message, messageId);
+            return new Delivery(1, 0);
+        } catch (SdkException e) {
+            LOG.error("could not publish {} (left in the outbox for the next sweep): {}", message.messageId(), e.toString());
+            return new Delivery(0, 1);
+        }
+    }
+
+    private Delivery digest(List<Transition> alerts) {
+        Alert digest = format.digest("digest-" + alerts.get(0).transitionId(),
+                alerts.stream().map(format::of).toList());
+        Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
+                alerts.stream().map(Transition::checkId).toList(), alerts.stream().map(t -> t.to().name()).toList(),
+                digest.account(), digest.region());
+        try {
+            String messageId = publish(topicArn, digest, attributes);
+            if (alerts.stream().anyMatch(t -> INTEGRITY_CHECK.equals(t.checkId()))) {
+                publishToIntegrityTopic(digest, attributes);
+            }
+            alerts.forEach(t -> store.markSent(t, messageId));
+            return new Delivery(1, 0);
+        } catch (SdkException e) {
+            LOG.error("could not publish a digest of {} transitions (left in the outbox): {}", alerts.size(), e.toString());
+            return new Delivery(0, 1);
+        }
+    }
+
+    private void publishToIntegrityTopic(Alert alert, Map<String, MessageAttributeValue> attributes) {
+        if (integrityTopicArn.isEmpty()) {
+            return;
+        }
+        try {
+            publish(integrityTopicArn.get(), alert, attributes);
+        } catch (SdkException e) {
+            // the main topic got it; the second channel is best effort
+            LOG.error("could not publish {} to the integrity topic: {}", alert.id(), e.toString());
+        }
+    }
+
+    private String publish(String topic, Alert alert, Map<String, MessageAttributeValue> attributes) {
+        PublishRequest request = PublishRequest.builder()
+                .topicArn(topic)
+                .subject(AlertFormat.subject(alert))
+                .messageStructure("json")
+                .message(structuredMessage(alert))
+                .messageAttributes(attributes)
+                .build();
+        String id = sns.publish(request).messageId();
+        LOG.info("published {} {} as SNS message {}", alert.type(), alert.id(), id);
+        return id;
+    }
+
+    /** The {@code MessageStructure=json} document: one rendering per subscriber protocol. */
+    public static String structuredMessage(Alert alert) {
+        try {
+            String text = AlertFormat.text(alert);
+            Map<String, String> parts = new LinkedHashMap<>();
+            parts.put("default", text);
+            parts.put("email", text);
+            parts.put("https", JSON.writeValueAsString(AlertFormat.chatbot(alert)));
+            parts.put("lambda", JSON.writeValueAsString(alert));
+            parts.put("sqs", JSON.writeValueAsString(alert));
+            return JSON.writeValueAsString(parts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise alert " + alert.id(), e);
+        }
+    }
+
+    private static Map<String, MessageAttributeValue> attributes(String severity, List<String> checkIds,
+                                                                 List<String> statuses, String account, String region) {
+        Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+        attributes.put("severity", string(severity));
+        attributes.put("checkId", oneOrArray(checkIds));
+        attributes.put("status", oneOrArray(statuses));
+        attributes.put("account", string(account));
+        attributes.put("region", string(region));
+        return attributes;
+    }
+
+    private static MessageAttributeValue string(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+
+    /** One value as a String; several (a digest, a tamper attempt on many checks) as a String.Array filters match. */
+    private static MessageAttributeValue oneOrArray(List<String> values) {
+        List<String> distinct = new ArrayList<>(new TreeSet<>(values));
+        if (distinct.isEmpty()) {
+            return string("none");
+        }
+        if (distinct.size() == 1) {
+            return string(distinct.get(0));
+        }
+        try {
+            return MessageAttributeValue.builder().dataType("String.Array")
+                    .stringValue(JSON.writeValueAsString(distinct)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.irready.cli.format;
+
+import io.irready.core.CheckMetadata;
+import io.irready.core.Finding;
+import io.irready.core.Status;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything one {@code irready scan} found, for the output formats.
+ *
+ * @param toolVersion irready's version
+ * @param account     the scanned account
+ * @param regions     the scanned regions
+ * @param startedAt   when the scan started
+ * @param checks      the checks that were run (SARIF rules, table legend)
+ * @param findings    every finding, suppressed ones already removed
+ */
+public record ScanReport(String toolVersion, String account, List<String> regions, Instant startedAt,
+                         List<CheckMetadata> checks, List<Finding> findings) {
+
+    /** Most urgent first: FAIL, ERROR, NOT_APPLICABLE, PASS; then by severity, check, region, resource. */
+    public static final Comparator<Finding> URGENCY = Comparator
+            .comparingInt((Finding f) -> statusRank(f.status()))
+            .thenComparing(Finding::severity)
+            .thenComparing(Finding::checkId)
+            .thenComparing(Finding::region)
+            .thenComparing(Finding::resourceId);
+
+    public ScanReport {
+        regions = List.copyOf(regions);
+        checks = List.copyOf(checks);
+        findings = findings.stream().sorted(URGENCY).toList();
+    }
+
+    public long count(Status status) {
+        return findings.stream().filter(f -> f.status() == status).count();
+    }
+
+    private static int statusRank(Status status) {
+        return switch (status) {
+            case FAIL -> 0;
+            case ERROR -> 1;
+            case NOT_APPLICABLE -> 2;
+            case PASS -> 3;
+        };
+    }
+}

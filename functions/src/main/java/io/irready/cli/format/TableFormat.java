@@ -1,0 +1,49 @@
+package io.irready.cli.format;
+
+import io.irready.core.Finding;
+import io.irready.core.Status;
+import java.io.PrintWriter;
+
+/**
+ * A human report that reads in an 80-column terminal. One block per finding, most urgent first:
+ * <pre>
+ * FAIL   CRITICAL  cloudtrail-logging-all-regions
+ *        123456789012/eu-west-1
+ *        No multi-region trail is logging: …
+ * </pre>
+ * Long ARNs wrap after a {@code :} or {@code /} rather than being truncated, because the engineer
+ * needs the whole id to act on it.
+ */
+public final class TableFormat implements ReportFormat {
+    public static final int WIDTH = 80;
+    private static final int INDENT = 7;
+
+    @Override
+    public void write(ScanReport report, PrintWriter out) {
+        out.println("irready scan of account " + Text.clean(report.account()) + " in "
+                + Text.clean(String.join(", ", report.regions())) + " at " + report.startedAt());
+        out.println();
+        if (report.findings().isEmpty()) {
+            out.println("No findings.");
+        }
+        for (Finding f : report.findings()) {
+            out.println(Text.pad(label(f.status()), INDENT) + Text.pad(f.severity().name(), 10) + Text.clean(f.checkId()));
+            String indent = " ".repeat(INDENT);
+            for (String line : Text.wrap(Text.clean(f.resourceId()), WIDTH - INDENT)) {
+                out.println(indent + line);
+            }
+            for (String line : Text.wrap(Text.clean(f.reason()), WIDTH - INDENT)) {
+                out.println(indent + line);
+            }
+            out.println();
+        }
+        out.println(report.findings().size() + " findings: " + report.count(Status.FAIL) + " FAIL, "
+                + report.count(Status.ERROR) + " ERROR, " + report.count(Status.NOT_APPLICABLE) + " N/A (not applicable), "
+                + report.count(Status.PASS) + " PASS");
+    }
+
+    /** The status as the table shows it ({@code NOT_APPLICABLE} is too wide for the column). */
+    static String label(Status status) {
+        return status == Status.NOT_APPLICABLE ? "N/A" : status.name();
+    }
+}

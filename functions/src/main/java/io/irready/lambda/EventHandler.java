@@ -1,0 +1,67 @@
+package io.irready.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * EventBridge → irready: a CloudTrail event (or, from the delayed re-check queue, an SQS batch of
+ * them) becomes re-evaluated findings and alerts. A thin adapter over {@link Engine#handleEvents}:
+ * malformed input is acknowledged (logged, counted); for SQS, only messages that hit a retryable
+ * failure are reported in {@code batchItemFailures}; for EventBridge, a retryable failure fails the
+ * invocation so that Lambda's asynchronous retries (then the on-failure destination) take over.
+ */
+public final class EventHandler implements RequestStreamHandler, Resource {
+    private final Engine engine;
+
+    /** The Lambda runtime's constructor: wiring from the environment, registered for SnapStart priming. */
+    public EventHandler() {
+        this(Engine.fromEnvironment(System.getenv(), "event", System.out));
+        Core.getGlobalContext().register(this);
+    }
+
+    public EventHandler(Engine engine) {
+        this.engine = engine;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long started = engine.clock().millis();
+        Engine.EventOutcome outcome;
+        try {
+            outcome = engine.handleEvents(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+        } finally {
+            engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
+            engine.metrics().flush();
+        }
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        if (outcome.sqsBatch()) {
+            ArrayNode failures = response.putArray("batchItemFailures");
+            outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+        } else if (outcome.retryableFailure().isPresent()) {
+            throw outcome.retryableFailure().get();
+        } else {
+            response.put("status", "ok");
+        }
+        output.write(response.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        Priming.eventPath(engine);
+        Priming.alertPayload();
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // clients re-resolve credentials on use; nothing cached here depends on the snapshot's time
+    }
+}

@@ -1,0 +1,96 @@
+package io.irready.lambda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters for one invocation, printed as one CloudWatch Embedded Metric Format line (CloudWatch
+ * Logs turns it into metrics without an API call or an agent). Namespace {@value #NAMESPACE},
+ * dimension {@code Function} (event, sweep, webhook).
+ */
+public final class Metrics {
+    public static final String NAMESPACE = "irready";
+
+    public static final String EVENTS_RECEIVED = "EventsReceived";
+    public static final String EVENTS_ROUTED = "EventsRouted";
+    public static final String EVENTS_IGNORED = "EventsIgnored";
+    public static final String EVENTS_MALFORMED = "EventsMalformed";
+    public static final String EVENTS_DUPLICATE = "EventsDuplicate";
+    public static final String EVALUATIONS = "Evaluations";
+    public static final String TRANSITIONS = "Transitions";
+    public static final String ALERTS_PUBLISHED = "AlertsPublished";
+    public static final String ALERTS_FAILED = "AlertsFailed";
+    public static final String TAMPER_ATTEMPTS = "TamperAttempts";
+    public static final String RECHECKS_SCHEDULED = "RechecksScheduled";
+    public static final String ERRORS = "Errors";
+    public static final String LATENCY = "HandlerLatency";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String function;
+    private final PrintStream out;
+    private final Clock clock;
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final Map<String, Long> milliseconds = new ConcurrentHashMap<>();
+
+    public Metrics(String function, PrintStream out, Clock clock) {
+        this.function = function;
+        this.out = out;
+        this.clock = clock;
+    }
+
+    public void count(String name) {
+        count(name, 1);
+    }
+
+    public void count(String name, long n) {
+        counts.computeIfAbsent(name, k -> new LongAdder()).add(n);
+    }
+
+    public void milliseconds(String name, long value) {
+        milliseconds.put(name, value);
+    }
+
+    public long get(String name) {
+        LongAdder adder = counts.get(name);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /** Prints the EMF document for what was counted since the last flush, and starts over. */
+    public synchronized void flush() {
+        if (counts.isEmpty() && milliseconds.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> definitions = new ArrayList<>();
+        Map<String, Object> document = new LinkedHashMap<>();
+        Map<String, Object> aws = new LinkedHashMap<>();
+        document.put("_aws", aws);
+        document.put("Function", function);
+        counts.forEach((name, adder) -> {
+            definitions.add(Map.of("Name", name, "Unit", "Count"));
+            document.put(name, adder.sum());
+        });
+        milliseconds.forEach((name, value) -> {
+            definitions.add(Map.of("Name", name, "Unit", "Milliseconds"));
+            document.put(name, value);
+        });
+        aws.put("Timestamp", clock.millis());
+        aws.put("CloudWatchMetrics", List.of(Map.of("Namespace", NAMESPACE,
+                "Dimensions", List.of(List.of("Function")), "Metrics", definitions)));
+        try {
+            out.println(JSON.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        counts.clear();
+        milliseconds.clear();
+    }
+}

@@ -1,0 +1,71 @@
+package io.irready.lambda;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.alerts.Alert;
+import io.irready.alerts.AlertFormat;
+import io.irready.alerts.Notifier;
+import io.irready.alerts.SlackWebhook;
+import io.irready.checks.Catalog;
+import io.irready.core.Severity;
+import io.irready.store.ChangedBy;
+import io.irready.store.FindingState;
+import io.irready.store.Transition;
+import io.irready.events.CloudTrailEvent;
+import io.irready.events.ParsedEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * SnapStart priming: exercises the code paths of an invocation (Jackson, the alert renderers,
+ * event parsing and routing) before the snapshot, so that restored environments do not pay for
+ * class loading and JIT warm-up on the first real event. Nothing here calls AWS or changes state.
+ * (No CRaC-enabled JDK exists on the build machines: this runs in tests, but checkpoint/restore
+ * itself is only exercised on Lambda.)
+ */
+final class Priming {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private Priming() {
+    }
+
+    /** Parses and routes a bundled StopLogging envelope (no evaluation: that would call AWS). */
+    static int eventPath(Engine engine) {
+        try (InputStream in = Priming.class.getResourceAsStream("priming-event.json")) {
+            if (in == null) {
+                throw new IllegalStateException("priming-event.json missing from the artifact");
+            }
+            int routed = 0;
+            for (ParsedEvent item : engine.parser().parse(in)) {
+                if (item instanceof CloudTrailEvent event) {
+                    routed += engine.routes().route(event).targets().size();
+                    engine.parser().mapper().writeValueAsString(event.toEnvelope());
+                }
+            }
+            return routed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Renders every part of a sample alert and reads the structured part back, as the webhook does. */
+    static String alertPayload() {
+        Transition sample = new Transition("priming", "123456789012", "us-east-1", "cloudtrail-logging-all-regions",
+                "arn:aws:cloudtrail:us-east-1:123456789012:trail/priming", Severity.CRITICAL,
+                Optional.of(FindingState.PASS), FindingState.FAIL, Instant.EPOCH, 1, "priming",
+                Optional.of(new ChangedBy("StopLogging", "priming", "arn:aws:iam::123456789012:user/priming",
+                        "192.0.2.1", "priming", "1970-01-01T00:00:00Z")), true);
+        Alert alert = new AlertFormat(Catalog.registry()).of(sample);
+        try {
+            String message = Notifier.structuredMessage(alert);
+            String lambdaPart = JSON.readTree(message).get("lambda").asText();
+            return SlackWebhook.payload(JSON.readValue(lambdaPart, Alert.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

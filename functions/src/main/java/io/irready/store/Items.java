@@ -1,0 +1,123 @@
+package io.irready.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Small helpers to build and read DynamoDB attribute maps without ceremony. */
+final class Items {
+    private Items() {
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue n(double value) {
+        return AttributeValue.fromN(Double.toString(value));
+    }
+
+    static AttributeValue bool(boolean value) {
+        return AttributeValue.fromBool(value);
+    }
+
+    static AttributeValue time(Instant instant) {
+        return s(FindingTable.iso(instant));
+    }
+
+    static AttributeValue list(List<String> values) {
+        List<AttributeValue> items = new ArrayList<>();
+        values.forEach(v -> items.add(s(v)));
+        return AttributeValue.fromL(items);
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> key = new HashMap<>();
+        key.put(FindingTable.PK, s(pk));
+        key.put(FindingTable.SK, s(sk));
+        return key;
+    }
+
+    static String str(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    static Optional<String> optStr(Map<String, AttributeValue> item, String name) {
+        return Optional.ofNullable(str(item, name));
+    }
+
+    static long num(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+
+    static double decimal(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Double.parseDouble(v.n());
+    }
+
+    static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v != null && Boolean.TRUE.equals(v.bool());
+    }
+
+    static Instant instant(Map<String, AttributeValue> item, String name) {
+        String text = str(item, name);
+        return text == null ? null : Instant.parse(text);
+    }
+
+    static List<String> strings(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        if (v == null || !v.hasL()) {
+            return List.of();
+        }
+        return v.l().stream().map(AttributeValue::s).toList();
+    }
+
+    static Map<String, AttributeValue> map(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || !v.hasM() ? null : v.m();
+    }
+
+    /** {@link ChangedBy} as a map with the fields that are present (console-readable). */
+    static AttributeValue changedBy(ChangedBy c) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        putIfPresent(m, "eventName", c.eventName());
+        putIfPresent(m, "eventId", c.eventId());
+        putIfPresent(m, "principalArn", c.principalArn());
+        putIfPresent(m, "sourceIp", c.sourceIp());
+        putIfPresent(m, "userAgent", c.userAgent());
+        putIfPresent(m, "eventTime", c.eventTime());
+        return AttributeValue.fromM(m);
+    }
+
+    static Optional<ChangedBy> changedBy(Map<String, AttributeValue> item, String name) {
+        Map<String, AttributeValue> m = map(item, name);
+        if (m == null || str(m, "eventId") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChangedBy(str(m, "eventName"), str(m, "eventId"), str(m, "principalArn"),
+                str(m, "sourceIp"), str(m, "userAgent"), str(m, "eventTime")));
+    }
+
+    static void putIfPresent(Map<String, AttributeValue> m, String name, String value) {
+        if (value != null) {
+            m.put(name, s(bounded(value, FindingStore.MAX_FIELD)));
+        }
+    }
+
+    /** Bounds what we store: attacker-controlled strings must not blow the 400 KB item limit. */
+    static String bounded(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+}

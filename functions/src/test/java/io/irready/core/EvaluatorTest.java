@@ -1,0 +1,195 @@
+package io.irready.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.irready.inventory.logs.LogGroup;
+import io.irready.inventory.logs.LogsInventory;
+import io.irready.testing.TestChecks;
+import io.irready.testing.TestChecks.Broken;
+import io.irready.testing.TestChecks.LogGroupRetention;
+import io.irready.testing.TestChecks.LogGroupsPresent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "eu-west-1";
+    private static final Instant NOW = Instant.parse("2026-11-27T05:00:00Z");
+    private static final String SHORT = arn("short");
+    private static final String LONG = arn("long");
+    private static final String FOREVER = arn("forever");
+
+    private static String arn(String name) {
+        return "arn:aws:logs:eu-west-1:123456789012:log-group:" + name;
+    }
+
+    private static LogGroup group(String name, Integer days) {
+        return new LogGroup(name, arn(name), Optional.ofNullable(days), Optional.empty());
+    }
+
+    private static Inventory inventory(LogsInventory logs) {
+        return Inventory.builder(ACCOUNT, REGION).with(LogsInventory.class, logs).build();
+    }
+
+    private static Inventory threeGroups() {
+        return inventory(LogsInventory.of(List.of(group("short", 7), group("long", 400), group("forever", null))));
+    }
+
+    private static Evaluator evaluator(Config config, Check... checks) {
+        return new Evaluator(TestChecks.registry(checks), config, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static Evaluator evaluator(Check... checks) {
+        return evaluator(Config.defaults(), checks);
+    }
+
+    private static AwsCallFailedException denied() {
+        return new AwsCallFailedException("logs:DescribeLogGroups", "AccessDeniedException",
+                AwsCallFailedException.Kind.ACCESS_DENIED, "User is not authorized", null);
+    }
+
+    @Test
+    void evaluateAllRunsEveryEnabledCheckOverTheRegionAndStampsFindings() {
+        Evaluation e = evaluator(new LogGroupsPresent(), new LogGroupRetention()).evaluateAll(threeGroups());
+
+        assertThat(e.account()).isEqualTo(ACCOUNT);
+        assertThat(e.region()).isEqualTo(REGION);
+        assertThat(e.observedAt()).isEqualTo(NOW);
+        assertThat(e.scope()).isEqualTo(Scope.REGION);
+        assertThat(e.completeChecks()).containsExactly(TestChecks.PRESENT, TestChecks.RETENTION);
+        assertThat(e.findings()).extracting(Finding::checkId, Finding::resourceId, Finding::status, Finding::severity)
+                .containsExactly(
+                        tuple(TestChecks.PRESENT, "123456789012/eu-west-1", Status.PASS, Severity.HIGH),
+                        tuple(TestChecks.RETENTION, SHORT, Status.FAIL, Severity.MEDIUM),
+                        tuple(TestChecks.RETENTION, LONG, Status.PASS, Severity.MEDIUM),
+                        tuple(TestChecks.RETENTION, FOREVER, Status.PASS, Severity.MEDIUM));
+        assertThat(e.findings()).allSatisfy(f -> {
+            assertThat(f.observedAt()).isEqualTo(NOW);
+            assertThat(f.account()).isEqualTo(ACCOUNT);
+            assertThat(f.region()).isEqualTo(REGION);
+        });
+        assertThat(e.findings().get(1).reason())
+                .isEqualTo("Log group short keeps events for only 7 days; set its retention to at least 365 days.");
+    }
+
+    @Test
+    void resourceScopeKeepsOnlyTheNamedResourcesButAlwaysTheRegionLevelFinding() {
+        Evaluation e = evaluator(new LogGroupsPresent(), new LogGroupRetention())
+                .evaluate(threeGroups(), List.of(TestChecks.PRESENT, TestChecks.RETENTION), Scope.of(Set.of(LONG)));
+
+        assertThat(e.findings()).extracting(Finding::checkId, Finding::resourceId)
+                .containsExactly(tuple(TestChecks.PRESENT, "123456789012/eu-west-1"), tuple(TestChecks.RETENTION, LONG));
+        assertThat(e.completeChecks()).containsExactly(TestChecks.PRESENT, TestChecks.RETENTION);
+    }
+
+    @Test
+    void onlyTheRequestedChecksRunAndUnknownIdsAreSkipped() {
+        Evaluation e = evaluator(new LogGroupsPresent(), new LogGroupRetention())
+                .evaluate(threeGroups(), List.of("check-of-a-later-release", TestChecks.PRESENT), Scope.REGION);
+
+        assertThat(e.findings()).extracting(Finding::checkId).containsExactly(TestChecks.PRESENT);
+        assertThat(e.completeChecks()).containsExactly(TestChecks.PRESENT);
+    }
+
+    @Test
+    void disabledChecksDoNotRunEvenWhenAskedFor() {
+        Config config = Config.builder().disabledChecks(Set.of(TestChecks.RETENTION)).build();
+        Evaluator evaluator = evaluator(config, new LogGroupsPresent(), new LogGroupRetention());
+
+        assertThat(evaluator.evaluateAll(threeGroups()).findings()).extracting(Finding::checkId)
+                .containsExactly(TestChecks.PRESENT);
+        Evaluation asked = evaluator.evaluate(threeGroups(), List.of(TestChecks.RETENTION), Scope.REGION);
+        assertThat(asked.findings()).isEmpty();
+        assertThat(asked.completeChecks()).isEmpty();
+    }
+
+    @Test
+    void suppressedFindingsAreDroppedAndTheCheckStaysComplete() {
+        Config config = Config.builder().suppressions(List.of(Suppression.parse(TestChecks.RETENTION + ":*:log-group:sh*")))
+                .build();
+        Evaluation e = evaluator(config, new LogGroupRetention()).evaluateAll(threeGroups());
+
+        assertThat(e.findings()).extracting(Finding::resourceId).containsExactly(LONG, FOREVER);
+        assertThat(e.completeChecks()).containsExactly(TestChecks.RETENTION);
+    }
+
+    @Test
+    void theConfigurationReachesTheCheck() {
+        Config config = Config.builder().retentionDays(5).build();
+        Evaluation e = evaluator(config, new LogGroupRetention()).evaluateAll(threeGroups());
+
+        assertThat(e.findings()).extracting(Finding::status).containsOnly(Status.PASS);
+    }
+
+    @Test
+    void anAwsFailureOverTheRegionIsOneErrorOnTheRegionIdNamingTheActionAndTheCheckIsIncomplete() {
+        Inventory blind = inventory(new LogsInventory(() -> {
+            throw denied();
+        }));
+        Evaluation e = evaluator(new LogGroupRetention(), new LogGroupsPresent()).evaluateAll(blind);
+
+        assertThat(e.findings()).extracting(Finding::checkId, Finding::resourceId, Finding::status).containsExactly(
+                tuple(TestChecks.RETENTION, "123456789012/eu-west-1", Status.ERROR),
+                tuple(TestChecks.PRESENT, "123456789012/eu-west-1", Status.ERROR));
+        assertThat(e.findings().get(0).reason()).isEqualTo("Could not evaluate: access denied to logs:DescribeLogGroups"
+                + " (AccessDeniedException): grant logs:DescribeLogGroups to irready's role: User is not authorized");
+        assertThat(e.completeChecks()).isEmpty();
+    }
+
+    @Test
+    void anAwsFailureOverNamedResourcesIsOneErrorPerNamedResource() {
+        Inventory blind = inventory(new LogsInventory(() -> {
+            throw denied();
+        }));
+        Evaluation e = evaluator(new LogGroupRetention()).evaluate(blind, List.of(TestChecks.RETENTION),
+                Scope.of(Set.of(SHORT, LONG)));
+
+        assertThat(e.findings()).extracting(Finding::resourceId, Finding::status)
+                .containsExactly(tuple(LONG, Status.ERROR), tuple(SHORT, Status.ERROR));
+        assertThat(e.findings()).allSatisfy(f -> assertThat(f.reason()).startsWith("Could not evaluate: access denied"));
+        assertThat(e.completeChecks()).isEmpty();
+    }
+
+    @Test
+    void aRegionLevelCheckFailingOverNamedResourcesErrsOnTheRegionId() {
+        Inventory blind = inventory(new LogsInventory(() -> {
+            throw denied();
+        }));
+        Evaluation e = evaluator(new LogGroupsPresent()).evaluate(blind, List.of(TestChecks.PRESENT),
+                Scope.of(Set.of(SHORT)));
+
+        assertThat(e.findings()).extracting(Finding::resourceId, Finding::status)
+                .containsExactly(tuple("123456789012/eu-west-1", Status.ERROR));
+    }
+
+    @Test
+    void anUnexpectedExceptionIsAnErrorNamingTheBugNeverAPass() {
+        Evaluation e = evaluator(new Broken(Granularity.RESOURCE), new LogGroupsPresent()).evaluateAll(threeGroups());
+
+        assertThat(e.findings()).extracting(Finding::checkId, Finding::status)
+                .containsExactly(tuple(TestChecks.BROKEN, Status.ERROR), tuple(TestChecks.PRESENT, Status.PASS));
+        assertThat(e.findings().get(0).reason()).isEqualTo("Could not evaluate: internal error in irready "
+                + "(java.lang.IllegalStateException: index out of whack)");
+        assertThat(e.completeChecks()).containsExactly(TestChecks.PRESENT);
+    }
+
+    @Test
+    void aFailedLoadIsMadeOnceAndSharedByEveryCheckThatNeedsIt() {
+        AtomicInteger loads = new AtomicInteger();
+        Inventory blind = Inventory.builder(ACCOUNT, REGION).lazily(LogsInventory.class, () -> new LogsInventory(() -> {
+            loads.incrementAndGet();
+            throw denied();
+        })).build();
+
+        evaluator(new LogGroupRetention(), new LogGroupsPresent()).evaluateAll(blind);
+
+        assertThat(loads).hasValue(1);
+    }
+}

@@ -1,0 +1,132 @@
+package io.irready.lambda;
+
+import static io.irready.testing.CloudTrailAccounts.ACCOUNT;
+import static io.irready.testing.CloudTrailAccounts.REGION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.core.Evaluation;
+import io.irready.core.Finding;
+import io.irready.core.Scope;
+import io.irready.core.Severity;
+import io.irready.core.Status;
+import io.irready.store.FindingState;
+import io.irready.store.StoredFinding;
+import io.irready.store.Transition;
+import io.irready.testing.CloudTrailAccounts;
+import io.irready.testing.Dynalite;
+import io.irready.testing.SnsCapture;
+import io.irready.testing.SnsCapture.Published;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class SweepHandlerTest {
+    @RegisterExtension
+    static final Dynalite DYNALITE = new Dynalite();
+
+    static final String LOGGING = "cloudtrail-logging-all-regions";
+    static final String REGION_ID = ACCOUNT + "/" + REGION;
+
+    Pipeline p;
+
+    @BeforeEach
+    void start() {
+        p = new Pipeline(DYNALITE);
+    }
+
+    @AfterEach
+    void stop() {
+        p.close();
+    }
+
+    List<Published> messagesAbout(String checkId) {
+        return p.sns.publishedTo(SnsCapture.TOPIC).stream()
+                .filter(m -> checkId.equals(m.attributes().get("checkId"))).toList();
+    }
+
+    @Test
+    void aFullSweepJudgesANewAccountStoresAScoreAndAlertsOncePerFailure() throws Exception {
+        CloudTrailAccounts.stopped(p.aws);
+
+        JsonNode outcome = new ObjectMapper().readTree(p.sweep("{\"mode\":\"full\"}"));
+
+        assertThat(outcome.get("mode").asText()).isEqualTo("FULL");
+        assertThat(outcome.get("account").asText()).as("from STS GetCallerIdentity").isEqualTo(ACCOUNT);
+        assertThat(outcome.at("/regions/0/region").asText()).isEqualTo(REGION);
+        double score = outcome.at("/regions/0/score").asDouble();
+        assertThat(score).isBetween(0.0, 99.0);
+        assertThat(p.store.findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId)
+                .contains(LOGGING, "cloudtrail-management-events", "cloudtrail-bucket-retention");
+        assertThat(p.store.get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().changedBy()).isEmpty();
+        // none -> FAIL alerts (a new account is judged on its first sweep); none -> PASS is silent
+        assertThat(p.sns.published()).extracting(m -> m.attributes().get("status")).containsOnly("FAIL");
+        assertThat(messagesAbout(LOGGING)).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("Found by a scheduled sweep"));
+        assertThat(p.store.scores(ACCOUNT, REGION)).singleElement()
+                .satisfies(point -> assertThat(point.score().score()).isEqualTo(score));
+
+        int sent = p.sns.published().size();
+        p.sweep("{\"mode\":\"full\"}");
+
+        assertThat(p.sns.published()).as("nothing changed, nothing sent").hasSize(sent);
+        assertThat(p.store.scores(ACCOUNT, REGION)).hasSize(2);
+        assertThat(p.logs()).contains("\"Function\":\"event\"", "\"HandlerLatency\"", "\"message\":\"region swept\"");
+    }
+
+    @Test
+    void aCriticalSweepEvaluatesOnlyCriticalChecks() {
+        CloudTrailAccounts.stopped(p.aws);
+
+        p.sweep("{\"mode\":\"critical\"}");
+
+        assertThat(p.store.findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId).containsOnly(LOGGING);
+        assertThat(p.store.findings(ACCOUNT, REGION)).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    }
+
+    @Test
+    void theSweepPublishesATransitionACrashLeftUnsentExactlyOnce() throws Exception {
+        CloudTrailAccounts.stopped(p.aws);
+        // an event invocation stored this transition and died before publishing it
+        Instant observedAt = Instant.now().minusSeconds(60);
+        Transition stored = p.store.record(new Evaluation(ACCOUNT, REGION, observedAt, Scope.REGION, List.of(),
+                List.of(new Finding(LOGGING, Severity.CRITICAL, ACCOUNT, REGION, REGION_ID, Status.FAIL,
+                        "No multi-region trail is logging eu-west-1.", observedAt))), Optional.empty())
+                .transitions().get(0);
+        assertThat(p.sns.published()).isEmpty();
+
+        JsonNode first = new ObjectMapper().readTree(p.sweep("{\"mode\":\"critical\"}"));
+        p.sweep("{\"mode\":\"critical\"}");
+
+        assertThat(first.get("republished").asInt()).isEqualTo(1);
+        assertThat(messagesAbout(LOGGING)).singleElement()
+                .satisfies(m -> assertThat(m.structured().get("id").asText()).isEqualTo(stored.transitionId()));
+        assertThat(p.store.get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().status()).isEqualTo(FindingState.FAIL);
+        assertThat(p.store.unsent()).isEmpty();
+    }
+
+    @Test
+    void theModeComesFromTheScheduleInput() {
+        assertThat(p.sweeps.mode("{\"mode\":\"critical\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Engine.SweepMode.CRITICAL);
+        assertThat(p.sweeps.mode("{\"mode\":\"FULL\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Engine.SweepMode.FULL);
+        assertThat(p.sweeps.mode(new byte[0])).isEqualTo(Engine.SweepMode.FULL);
+        assertThat(p.sweeps.mode("{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Engine.SweepMode.FULL);
+        assertThatThrownBy(() -> p.sweeps.mode("{\"mode\":\"everything\"}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown sweep mode 'everything'");
+    }
+
+    @Test
+    void primingParsesAndRoutesTheBundledEventWithoutCallingAws() {
+        assertThat(Priming.eventPath(p.engine)).isPositive();
+        assertThat(p.aws.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
+    }
+}
