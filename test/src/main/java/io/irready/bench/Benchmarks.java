@@ -1,8 +1,11 @@
 package io.irready.bench;
 
+import io.irready.lambda.EventHandler;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,9 +90,10 @@ public final class Benchmarks {
         line("");
         machine(loadBefore);
         SimulatedAccount demo = AccountGenerator.demo();
-        try (AwsSimulator sim = new AwsSimulator(demo)) {
-            coldStart(sim, fixtures);
-            warmLatency(sim, fixtures);
+        try (AwsSimulator sim = new AwsSimulator(demo); LocalDynamo dynamo = LocalDynamo.start(settings.root())) {
+            LocalAuditor.createTable(dynamo.endpoint(), demo.region);
+            coldStart(sim, dynamo, demo, fixtures);
+            warmLatency(sim, dynamo, demo, fixtures);
             callsPerEvent(sim, fixtures, demo);
         }
         sweepScaling();
@@ -142,20 +146,29 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ 1. cold start
 
-    private void coldStart(AwsSimulator sim, Fixtures fixtures) throws Exception {
+    private void coldStart(AwsSimulator sim, LocalDynamo dynamo, SimulatedAccount demo, Fixtures fixtures)
+            throws Exception {
         section("1. Cold start");
         Path event = Files.createTempFile("irready-bench-event", ".json");
-        Files.writeString(event, fixtures.forDemoAccount("cloudtrail/StopLogging.envelope.json"));
+        String stopLogging = fixtures.forDemoAccount("cloudtrail/StopLogging.envelope.json");
+        String id = new AuditorPath(sim.endpoint()).route(stopLogging).get(0).event().eventId();
+        Map<String, String> env = LocalAuditor.lambdaEnvironment(sim.endpoint(), dynamo.endpoint(), demo.account,
+                demo.region);
         try {
-            ColdRuns cold = coldRuns("event", sim, event);
-            ColdRuns prime = coldRuns("prime", sim, event);
-            int classes = classesLoaded(sim, event);
+            ColdRuns cold = coldRuns("event", env, event, stopLogging, id);
+            ColdRuns prime = coldRuns("prime", env, event, stopLogging, id);
+            int classes = classesLoaded(env, event, stopLogging, id);
             figures.put("cold.wall.p50", cold.wall().median());
-            line("Fresh `java` process per run (" + settings.coldRuns() + " runs each), classpath = the Lambda "
-                    + "artifact `functions/target/irready.jar` + the probe class, JVM flags as on Lambda's Java "
-                    + "runtimes (`-XX:+TieredCompilation -XX:TieredStopAtLevel=1`), `-Xshare:auto`. The probe parses the "
-                    + "`StopLogging` fixture, routes it and evaluates the six routed CloudTrail checks against the "
-                    + "loopback simulator (run by the parent process, so its classes do not count).");
+            line("Fresh `java` process per run (" + settings.coldRuns() + " measured runs each, after one unmeasured "
+                    + "run that warms the OS file cache), classpath = the Lambda artifact `functions/target/irready.jar` "
+                    + "+ the probe class, JVM flags as on Lambda's Java runtimes (`-XX:+TieredCompilation "
+                    + "-XX:TieredStopAtLevel=1`), the event function's environment pointed at the simulator and dynalite "
+                    + "(both run by the parent, so their classes do not count). The probe constructs the handler as the "
+                    + "Lambda runtime does (`new EventHandler()`: wiring from the environment) and hands it the "
+                    + "`StopLogging` fixture (a new event id each run): parse, route, evaluate the six CloudTrail checks, "
+                    + "store the findings and their transitions in DynamoDB, publish the alert to SNS, schedule nothing "
+                    + "(no delayed re-check on this route). The priming row runs the handler's SnapStart hook "
+                    + "(`beforeCheckpoint`) instead of an event.");
             line("");
             line("| path | whole process, median | min | max | JVM start → main | setup in main | work |");
             line("|---|---|---|---|---|---|---|");
@@ -176,7 +189,7 @@ public final class Benchmarks {
     record ColdRuns(Stats wall, Stats jvmToMain, Stats setup, Stats work) {
     }
 
-    private List<String> childCommand(String mode, AwsSimulator sim, Path event, List<String> extraFlags) {
+    private List<String> childCommand(String mode, Path event, List<String> extraFlags) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-XX:+TieredCompilation");
@@ -187,12 +200,29 @@ public final class Benchmarks {
         cmd.add(settings.benchClasses() + java.io.File.pathSeparator + settings.jar());
         cmd.add(ColdStart.class.getName());
         cmd.add(mode);
-        cmd.add(sim.endpoint().toString());
         cmd.add(event.toString());
         return cmd;
     }
 
-    private ColdRuns coldRuns(String mode, AwsSimulator sim, Path event) throws Exception {
+    private int coldRun;
+
+    /** Runs one probe process with a fresh event id; returns its output, or throws with it on failure. */
+    private String probe(String mode, Map<String, String> env, Path event, String eventText, String id,
+                         List<String> flags) throws Exception {
+        Files.writeString(event, Fixtures.withEventId(eventText, id, "cold-" + (++coldRun) + "-" + System.nanoTime()));
+        ProcessBuilder pb = new ProcessBuilder(childCommand(mode, event, flags)).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        if (rc != 0 || !out.contains("workMs=") || mode.equals("event") && !out.contains("status\":\"ok")) {
+            throw new IllegalStateException("cold-start probe failed (exit " + rc + "):\n" + out);
+        }
+        return out;
+    }
+
+    private ColdRuns coldRuns(String mode, Map<String, String> env, Path event, String eventText, String id)
+            throws Exception {
         requireArtifact();
         List<Double> wall = new ArrayList<>();
         List<Double> toMain = new ArrayList<>();
@@ -200,13 +230,8 @@ public final class Benchmarks {
         List<Double> work = new ArrayList<>();
         for (int i = 0; i < settings.coldRuns() + 1; i++) {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(childCommand(mode, sim, event, List.of())).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            int rc = p.waitFor();
+            String out = probe(mode, env, event, eventText, id, List.of());
             double ms = (System.nanoTime() - t0) / 1e6;
-            if (rc != 0 || !out.contains("workMs=")) {
-                throw new IllegalStateException("cold-start probe failed (exit " + rc + "):\n" + out);
-            }
             if (i == 0) {
                 continue; // the first run warms the OS page cache for the jar, as a reused Lambda host would have it
             }
@@ -219,13 +244,10 @@ public final class Benchmarks {
         return new ColdRuns(Stats.of(wall), Stats.of(toMain), Stats.of(setup), Stats.of(work));
     }
 
-    private int classesLoaded(AwsSimulator sim, Path event) throws Exception {
+    private int classesLoaded(Map<String, String> env, Path event, String eventText, String id) throws Exception {
         Path log = Files.createTempFile("irready-bench-classes", ".log");
         try {
-            Process p = new ProcessBuilder(childCommand("event", sim, event,
-                    List.of("-Xlog:class+load=info:file=" + log))).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            p.waitFor();
+            probe("event", env, event, eventText, id, List.of("-Xlog:class+load=info:file=" + log));
             try (var lines = Files.lines(log)) {
                 return (int) lines.filter(l -> l.contains(" source: ")).count();
             }
@@ -238,8 +260,10 @@ public final class Benchmarks {
         String last = out.lines().filter(l -> l.contains("workMs=")).reduce((a, b) -> b).orElseThrow();
         Map<String, Double> v = new LinkedHashMap<>();
         for (String part : last.trim().split(" ")) {
-            String[] kv = part.split("=");
-            v.put(kv[0], Double.parseDouble(kv[1]));
+            String[] kv = part.split("=", 2);
+            if (kv[0].endsWith("Ms")) {
+                v.put(kv[0], Double.parseDouble(kv[1]));
+            }
         }
         return v;
     }
@@ -253,32 +277,38 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ 2. warm latency
 
-    private void warmLatency(AwsSimulator sim, Fixtures fixtures) {
+    private void warmLatency(AwsSimulator sim, LocalDynamo dynamo, SimulatedAccount demo, Fixtures fixtures)
+            throws IOException {
         section("2. Warm latency per event");
         AuditorPath path = new AuditorPath(sim.endpoint());
-        line("In-process, one `AuditorPath` reused as a warm Lambda environment reuses its handler; "
-                + settings.warmups() + " unmeasured events, then " + settings.warmEvents()
-                + " measured, each with a new event id. AWS latency is excluded: the simulator answers on loopback "
-                + "(its own time, in the same process, is included).");
+        EventHandler handler = LocalAuditor.handler(sim.endpoint(), dynamo.endpoint(), demo.account, demo.region);
+        line("In-process, one `EventHandler` over the production `Engine` (simulator for AWS, dynalite for the table), "
+                + "reused as a warm Lambda environment reuses it: " + settings.warmups() + " unmeasured events, then "
+                + settings.warmEvents() + " measured, each with a new event id, so each is parsed, routed, evaluated, "
+                + "checked for redelivery and stored (the findings are unchanged after the first, so no alert is "
+                + "published). AWS latency is excluded: the simulator answers on loopback; dynalite (Node.js, "
+                + "in-memory) stands in for DynamoDB; both run on the same 2 cores.");
         line("");
-        line("| event | AWS calls | p50 | p90 | p99 | max |");
+        line("| event | AWS reads | p50 | p90 | p99 | max |");
         line("|---|---|---|---|---|---|");
         for (String name : List.of("cloudtrail/StopLogging.envelope.json", "ec2/DeleteFlowLogs.envelope.json",
                 "rds/ModifyDBInstance.envelope.json")) {
             String event = fixtures.forDemoAccount(name);
             String id = path.route(event).get(0).event().eventId();
+            String label = Fixtures.label(name);
             for (int i = 0; i < settings.warmups(); i++) {
-                path.handle(Fixtures.withEventId(event, id, "warm-" + i));
+                handle(handler, Fixtures.withEventId(event, id, label + "-warm-" + i));
             }
             sim.resetCalls();
-            path.handle(Fixtures.withEventId(event, id, "calls"));
-            long calls = sim.totalCalls();
+            handle(handler, Fixtures.withEventId(event, id, label + "-calls"));
+            long calls = sim.calls().entrySet().stream().filter(e -> !e.getKey().startsWith("sns:")
+                    && !e.getKey().startsWith("sqs:")).mapToLong(Map.Entry::getValue).sum();
             figures.put("warm." + Fixtures.label(name) + ".calls", (double) calls);
             List<Double> samples = new ArrayList<>();
             for (int i = 0; i < settings.warmEvents(); i++) {
-                String e = Fixtures.withEventId(event, id, "bench-" + i);
+                String e = Fixtures.withEventId(event, id, label + "-bench-" + i);
                 long t0 = System.nanoTime();
-                path.handle(e);
+                handle(handler, e);
                 samples.add((System.nanoTime() - t0) / 1e6);
             }
             Stats s = Stats.of(samples);
@@ -286,6 +316,14 @@ public final class Benchmarks {
             figures.put("warm." + Fixtures.label(name) + ".p99", s.percentile(99));
             line("| `" + Fixtures.label(name) + "` | " + calls + " | **" + ms(s.median()) + "** | " + ms(s.percentile(90))
                     + " | **" + ms(s.percentile(99)) + "** | " + ms(s.max()) + " |");
+        }
+    }
+
+    private static void handle(EventHandler handler, String event) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        if (!out.toString(StandardCharsets.UTF_8).contains("\"ok\"")) {
+            throw new IllegalStateException("the handler did not acknowledge the event: " + out);
         }
     }
 
@@ -348,12 +386,13 @@ public final class Benchmarks {
                 + "logs), instances, DB instances, functions (10 execution roles), distributions and log groups. "
                 + "One sweep = every check over the home region + `cloudfront-access-logging` from us-east-1 "
                 + "(its home). Wall time is collection + evaluation (no store writes), median of "
-                + settings.sweepRuns() + " after one unmeasured sweep.");
+                + settings.sweepRuns() + " after one unmeasured sweep (10 000: one measured sweep), each on a fresh "
+                + "simulator and inventory, as a scheduled sweep runs.");
         line("");
         line("| requested | resources | wall time | AWS calls | paged calls | per-resource calls | calls per 100 resources |");
         line("|---|---|---|---|---|---|---|");
         for (int size : settings.sweepSizes()) {
-            int runs = size >= 10000 ? Math.min(2, settings.sweepRuns()) : settings.sweepRuns();
+            int runs = size >= 10000 ? 1 : settings.sweepRuns(); // 10 000: one unmeasured + one measured sweep, to stay within minutes
             List<Double> times = new ArrayList<>();
             SweepScaling.Point last = null;
             for (int i = 0; i < runs; i++) {
