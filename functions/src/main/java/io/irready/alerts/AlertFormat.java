@@ -146,7 +146,7 @@ public final class AlertFormat {
         }
         out.append("Resource:    ").append(plain(a.resourceId(), 500)).append('\n');
         out.append("Account:     ").append(a.account()).append(", region ").append(plain(a.region(), 40)).append('\n');
-        out.append("Reason:      ").append(plain(a.reason(), 1000)).append('\n');
+        out.append("Reason:      ").append(paragraphs(a.reason(), 8000)).append('\n');
         ChangedBy c = a.changedBy();
         if (c != null) {
             out.append("\nWho and from where (from the triggering CloudTrail event):\n");
@@ -285,6 +285,18 @@ public final class AlertFormat {
             case "TAMPER" -> ":rotating_light:";
             default -> ":information_source:";
         };
+    }
+
+    /** Like {@link #plain}, but keeps line breaks (a reason may carry a multi-line report). */
+    private static String paragraphs(String untrusted, int max) {
+        if (untrusted == null) {
+            return "(unknown)";
+        }
+        StringBuilder out = new StringBuilder();
+        for (String line : untrusted.split("\r?\n", -1)) {
+            out.append(out.isEmpty() ? "" : "\n").append(SlackText.strip(line));
+        }
+        return SlackText.bound(out.toString(), max);
     }
 
     private static String plain(String untrusted, int max) {

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code irready findings}: what the deployed auditor has stored — every failing check, since
  * when, who changed it — read from its DynamoDB table with the caller's AWS credentials.
  */
-@Command(name = "findings", mixinStandardHelpOptions = true,
+@Command(name = "findings", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"List the findings the deployed auditor stored in its DynamoDB table.",
                 "Default: every current finding except closed ones, open (FAIL, ERROR) first."},
         exitCodeListHeading = "%nExit codes:%n",

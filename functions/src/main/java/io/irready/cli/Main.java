@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "irready", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Incident-response readiness auditor for AWS: if we were breached right now, "
                 + "would we have the evidence to investigate?",
+        footer = {"", "The ./irready launcher also runs:",
+            "  demo    the whole loop on a simulated AWS account (no AWS account needed)",
+            "  bench   the benchmark suite (figures in docs/BENCHMARKS.md)"},
         subcommands = {CommandLine.HelpCommand.class, RouteCommand.class, FindingsCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

@@ -62,6 +62,7 @@ public final class Engine {
             .build());
 
     private final Config config;
+    private final Enricher enricher;
     private final CheckRegistry registry;
     private final RouteTable routes;
     private final AwsInventoryFactory inventories;
@@ -76,6 +77,19 @@ public final class Engine {
     private final JsonLog log;
     private final Metrics metrics;
 
+    /**
+     * A hook that may rewrite an evaluation before it is recorded (e.g. the blind-window report on a
+     * resolving logging gap). {@code failingSince} tells, for a finding, since when its stored state
+     * has been FAIL (empty when it is not FAIL or not stored).
+     */
+    @FunctionalInterface
+    public interface Enricher {
+        Enricher NONE = (evaluation, inventory, failingSince) -> evaluation;
+
+        Evaluation enrich(Evaluation evaluation, Inventory inventory,
+                          java.util.function.Function<io.irready.core.Finding, Optional<java.time.Instant>> failingSince);
+    }
+
     /** Where delayed re-checks go: an SQS queue (with its own delivery delay as a floor). */
     public record Recheck(SqsClient sqs, String queueUrl) {
     }
@@ -87,6 +101,14 @@ public final class Engine {
     public Engine(Config config, CheckRegistry registry, RouteTable routes, AwsInventoryFactory inventories,
                   FindingStore store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
                   String homeRegion, Clock clock, JsonLog log, Metrics metrics) {
+        this(config, registry, routes, inventories, store, notifier, recheck, ownAccount, homeRegion, clock, log,
+                metrics, Enricher.NONE);
+    }
+
+    public Engine(Config config, CheckRegistry registry, RouteTable routes, AwsInventoryFactory inventories,
+                  FindingStore store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
+                  String homeRegion, Clock clock, JsonLog log, Metrics metrics, Enricher enricher) {
+        this.enricher = enricher;
         this.config = config;
         this.registry = registry;
         this.routes = routes;
@@ -119,9 +141,37 @@ public final class Engine {
         Optional<Recheck> recheck = Optional.ofNullable(env.get("IRREADY_RECHECK_QUEUE_URL")).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
-        return new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(clients), store, notifier,
+        return new Engine(config, registry, RouteTable.standard().withOwnResources(ownResources(env)),
+                new AwsInventoryFactory(clients), store, notifier,
                 recheck, () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), region, clock,
                 new JsonLog(function, out, clock), new Metrics(function, out, clock));
+    }
+
+    /**
+     * irready's own function and key ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
+     * sets), so that the routes that watch only irready itself (a changed function configuration, a
+     * disabled key) match them and nothing else.
+     */
+    static java.util.Set<String> ownResources(Map<String, String> env) {
+        java.util.Set<String> own = new java.util.TreeSet<>();
+        String key = env.get("IRREADY_AUDITOR_KEY_ARN");
+        if (key != null && !key.isBlank()) {
+            own.add(key.strip());
+        }
+        String account = io.irready.core.ResourceIds.accountOf(env.getOrDefault("IRREADY_TOPIC_ARN", ""));
+        if (account == null && key != null) {
+            account = io.irready.core.ResourceIds.accountOf(key.strip());
+        }
+        String region = env.getOrDefault("IRREADY_AUDITOR_REGION", env.get("AWS_REGION"));
+        String functions = env.get("IRREADY_AUDITOR_FUNCTION_NAMES");
+        if (account != null && region != null && functions != null) {
+            for (String name : functions.split(",")) {
+                if (!name.isBlank()) {
+                    own.add(io.irready.core.ResourceIds.arn("lambda", region, account, "function:" + name.strip()));
+                }
+            }
+        }
+        return own;
     }
 
     private static String required(Map<String, String> env, String key) {
@@ -275,7 +325,7 @@ public final class Engine {
         for (String region : regions) {
             Inventory inventory = inventories.create(event.account(), region);
             for (Map.Entry<Scope, List<String>> group : byScope(decision.targets()).entrySet()) {
-                Evaluation evaluation = evaluator.evaluate(inventory, group.getValue(), group.getKey());
+                Evaluation evaluation = enrich(evaluator.evaluate(inventory, group.getValue(), group.getKey()), inventory);
                 metrics.count(Metrics.EVALUATIONS);
                 transitions += storeAndNotify(evaluation, Optional.of(changedBy), false);
             }
@@ -296,6 +346,19 @@ public final class Engine {
             groups.computeIfAbsent(t.scope(), s -> new ArrayList<>()).add(t.checkId());
         }
         return groups;
+    }
+
+    private Evaluation enrich(Evaluation evaluation, Inventory inventory) {
+        try {
+            return enricher.enrich(evaluation, inventory, f -> store.get(f.account(), f.region(), f.checkId(),
+                    f.resourceId()).filter(s -> s.status() == io.irready.store.FindingState.FAIL)
+                    .map(io.irready.store.StoredFinding::statusChangedAt));
+        } catch (RuntimeException e) {
+            // an enrichment must never cost the verdict itself
+            metrics.count(Metrics.ERRORS);
+            log.error("enriching an evaluation failed; recording it as evaluated", "error", String.valueOf(e));
+            return evaluation;
+        }
     }
 
     private int storeAndNotify(Evaluation evaluation, Optional<ChangedBy> changedBy, boolean sweep) {
@@ -372,7 +435,8 @@ public final class Engine {
         List<String> failed = new ArrayList<>();
         for (String region : regions()) {
             try {
-                Evaluation evaluation = evaluator.evaluate(inventories.create(account, region), checkIds, Scope.REGION);
+                Inventory inventory = inventories.create(account, region);
+                Evaluation evaluation = enrich(evaluator.evaluate(inventory, checkIds, Scope.REGION), inventory);
                 metrics.count(Metrics.EVALUATIONS);
                 RecordResult result = store.record(evaluation, Optional.empty());
                 metrics.count(Metrics.TRANSITIONS, result.transitions().size());
@@ -390,10 +454,29 @@ public final class Engine {
                 log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
             }
         }
+        recordFailingBySeverity();
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());
         return new SweepOutcome(mode, account, done, republished.published(), failed);
+    }
+
+    /**
+     * The dashboard's "failing findings by severity": the open-findings index counted per severity
+     * (zeros included, so a cleared severity drops to zero instead of leaving a stale line).
+     */
+    private void recordFailingBySeverity() {
+        try {
+            Map<Severity, Long> open = new java.util.EnumMap<>(Severity.class);
+            for (Severity s : Severity.values()) {
+                open.put(s, 0L);
+            }
+            store.openFindings().forEach(f -> open.merge(f.severity(), 1L, Long::sum));
+            open.forEach((severity, n) -> metrics.gauge("FailingFindings", "Severity", severity.name(), n));
+        } catch (RuntimeException e) {
+            metrics.count(Metrics.ERRORS);
+            log.error("could not count open findings for the dashboard", "error", String.valueOf(e));
+        }
     }
 
     /** The regions a deployment covers: the configured list, else the home region. */

@@ -64,6 +64,24 @@ public final class Metrics {
         return adder == null ? 0 : adder.sum();
     }
 
+    /**
+     * Prints one EMF document at once for a value that belongs to a dimension of its own, such as the
+     * number of failing findings per {@code Severity} that the dashboard graphs after each sweep.
+     */
+    public void gauge(String name, String dimension, String dimensionValue, long value) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
+                "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)),
+                "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
+        document.put(dimension, dimensionValue);
+        document.put(name, value);
+        try {
+            out.println(JSON.writeValueAsString(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Prints the EMF document for what was counted since the last flush, and starts over. */
     public synchronized void flush() {
         if (counts.isEmpty() && milliseconds.isEmpty()) {

@@ -76,7 +76,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class FindingStore {
     private static final Logger LOG = LoggerFactory.getLogger(FindingStore.class);
     static final int MAX_FIELD = 1024;
-    static final int MAX_REASON = 2000;
+    static final int MAX_REASON = 16_000;
     private static final int MAX_ATTEMPTS = 10;
     private static final Duration EVENT_MEMORY = Duration.ofDays(2);
 

@@ -15,7 +15,7 @@ class MainTest {
     @Test
     void everyCommandHasHelpAndVersion() {
         for (List<String> command : List.<List<String>>of(List.of(), List.of("scan"), List.of("checks"),
-                List.of("policy"), List.of("route"))) {
+                List.of("policy"), List.of("route"), List.of("findings"))) {
             String name = String.join(" ", command);
             CliRun help = irready(concat(command, "--help"));
             assertThat(help.exitCode()).as(name).isZero();
@@ -34,7 +34,7 @@ class MainTest {
         CliRun run = irready();
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("Commands:", "scan", "checks", "policy", "route", "help");
+        assertThat(run.out()).contains("Commands:", "scan", "checks", "policy", "route", "findings", "help");
     }
 
     @Test

@@ -131,6 +131,28 @@ class EventHandlerTest {
     }
 
     @Test
+    void anEnricherSeesSinceWhenAResolvingFindingFailedAndItsTextReachesHistoryAndTheAlert() {
+        p.close();
+        p = new Pipeline(DYNALITE, (evaluation, inventory, failingSince) -> new io.irready.core.Evaluation(
+                evaluation.account(), evaluation.region(), evaluation.observedAt(), evaluation.scope(),
+                evaluation.completeChecks(), evaluation.findings().stream().map(f -> failingSince.apply(f)
+                        .filter(since -> f.status() == io.irready.core.Status.PASS)
+                        .map(since -> new io.irready.core.Finding(f.checkId(), f.severity(), f.account(), f.region(),
+                                f.resourceId(), f.status(), f.reason() + "\n\nBlind since " + since + ".", f.observedAt()))
+                        .orElse(f)).toList()));
+        CloudTrailAccounts.stopped(p.aws);
+        p.event(stopLogging());
+        java.time.Instant failedAt = logging().statusChangedAt();
+        CloudTrailAccounts.healthy(p.aws);
+
+        p.event(fixture("cloudtrail/StartLogging.record.json"));
+
+        assertThat(logging().reason()).endsWith("\n\nBlind since " + failedAt + ".");
+        assertThat(p.store.history(ACCOUNT, REGION, LOGGING, REGION_ID).get(1).reason()).contains("Blind since");
+        assertThat(messagesAbout(LOGGING).get(1).text()).contains("\n\nBlind since " + failedAt + ".");
+    }
+
+    @Test
     void aDeniedStopLoggingChangesNothingAndRaisesOneTamperAlert() {
         CloudTrailAccounts.healthy(p.aws);
         p.sweep("{\"mode\":\"full\"}");

@@ -1,7 +1,6 @@
 package io.irready.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,15 +57,5 @@ class MetricsTest {
         assertThat(line.get("eventId").asText()).isEqualTo("ev-1");
         assertThat(line.get("reason").asText()).startsWith("x\n\"}{").hasSize(1001);
         assertThat(out.toString(StandardCharsets.UTF_8).trim().lines()).hasSize(1);
-    }
-
-    @Test
-    void theEnvironmentMustNameTheTableAndTopic() {
-        assertThatThrownBy(() -> Engine.fromEnvironment(Map.of("AWS_REGION", "eu-west-1"), "event",
-                new PrintStream(out, true, StandardCharsets.UTF_8)))
-                .hasMessageContaining("IRREADY_TABLE_NAME is not set");
-        assertThatThrownBy(() -> Engine.fromEnvironment(Map.of("AWS_REGION", "eu-west-1", "IRREADY_TABLE_NAME", "t"),
-                "event", new PrintStream(out, true, StandardCharsets.UTF_8)))
-                .hasMessageContaining("IRREADY_TOPIC_ARN is not set");
     }
 }

@@ -44,6 +44,10 @@ final class Pipeline implements AutoCloseable {
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     Pipeline(Dynalite dynalite) {
+        this(dynalite, Engine.Enricher.NONE);
+    }
+
+    Pipeline(Dynalite dynalite, Engine.Enricher enricher) {
         aws.stub(AwsWire.jsonCall("AmazonSQS.SendMessage").willReturn(AwsWire.json(
                 "{\"MessageId\":\"5fea7756-0ea4-451a-a703-a558b933e274\",\"MD5OfMessageBody\":\"unchecked\"}")));
         CheckRegistry registry = Catalog.registry();
@@ -61,7 +65,7 @@ final class Pipeline implements AutoCloseable {
         engine = new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(aws.clients()), store,
                 notifier, Optional.of(new Engine.Recheck(sqs, QUEUE_URL)),
                 () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), AwsWire.REGION, clock,
-                new JsonLog("event", out, clock), new Metrics("event", out, clock));
+                new JsonLog("event", out, clock), new Metrics("event", out, clock), enricher);
         events = new EventHandler(engine);
         sweeps = new SweepHandler(engine);
     }

@@ -79,6 +79,9 @@ class SweepHandlerTest {
         assertThat(p.sns.published()).as("nothing changed, nothing sent").hasSize(sent);
         assertThat(p.store.scores(ACCOUNT, REGION)).hasSize(2);
         assertThat(p.logs()).contains("\"Function\":\"event\"", "\"HandlerLatency\"", "\"message\":\"region swept\"");
+        // the dashboard's failing-findings-by-severity graph: the stopped trail is the one CRITICAL failure
+        assertThat(p.logs()).contains("\"Severity\":\"CRITICAL\",\"FailingFindings\":1}",
+                "\"Severity\":\"LOW\",\"FailingFindings\":0}");
     }
 
     @Test

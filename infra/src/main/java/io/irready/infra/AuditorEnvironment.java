@@ -1,0 +1,55 @@
+package io.irready.infra;
+
+import io.irready.core.Suppression;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code IRREADY_*} settings every function gets, in the format {@code Config.fromEnvironment} reads.
+ * Only values that differ from no-setting are written, so the Lambda console shows what was configured.
+ * Secrets never go here: the webhook function receives the secret's ARN, not its value.
+ */
+final class AuditorEnvironment {
+    /** Lambda's JVM starts faster with C1 only; SnapStart restores hide most of the rest. */
+    static final String JAVA_TOOL_OPTIONS = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1";
+
+    private AuditorEnvironment() {
+    }
+
+    /** The configuration keys of {@code io.irready.core.Config}, from the props. */
+    static Map<String, String> config(ReadinessAuditorProps props, String homeRegion) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IRREADY_REGIONS", String.join(",", props.sweepRegions(homeRegion)));
+        env.put("IRREADY_RETENTION_DAYS", Integer.toString(props.retentionDays()));
+        props.responderRoleArn().ifPresent(arn -> env.put("IRREADY_RESPONDER_ROLE_ARN", arn));
+        env.put("IRREADY_MIN_ALERT_SEVERITY", props.minAlertSeverity().name());
+        if (!props.disabledChecks().isEmpty()) {
+            env.put("IRREADY_DISABLED_CHECKS", props.disabledChecks().stream().sorted()
+                    .collect(Collectors.joining(",")));
+        }
+        if (!props.suppressions().isEmpty()) {
+            env.put("IRREADY_SUPPRESSIONS", props.suppressions().stream().map(Suppression::toString)
+                    .collect(Collectors.joining(",")));
+        }
+        return env;
+    }
+
+    /** Config plus the JVM options every Java function gets. */
+    static Map<String, String> common(ReadinessAuditorProps props, String homeRegion) {
+        Map<String, String> env = new LinkedHashMap<>(config(props, homeRegion));
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return env;
+    }
+
+    /** Suppressions are comma-separated on the wire, so a pattern must not contain a comma. */
+    static void requireCommaFree(List<Suppression> suppressions) {
+        for (Suppression s : suppressions) {
+            if (s.toString().contains(",")) {
+                throw new IllegalArgumentException("suppression '" + s + "' contains a comma, which the "
+                        + "IRREADY_SUPPRESSIONS list cannot carry; use * in the pattern instead");
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.irready.infra;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The IAM actions irready's functions hold besides the registry's read-only ones: the auditor's own writes
+ * (the contract in the brief) and what the Lambda platform needs to run them. Every one is granted on named
+ * resources only; the template test fails on any action not in the registry or here.
+ */
+public final class AuditorPermissions {
+    /** Findings, transitions, the outbox and score points in the one table (and its indexes). */
+    public static final List<String> TABLE_WRITES = List.of("dynamodb:GetItem", "dynamodb:PutItem",
+            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
+    /** The table, topic and queues are encrypted with irready's own keys. */
+    public static final List<String> KEY_USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
+
+    /** The auditor's writes (BRIEF.md contract). */
+    public static final Set<String> AUDITOR_WRITES = Set.of("dynamodb:GetItem", "dynamodb:PutItem",
+            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
+            "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
+            "secretsmanager:GetSecretValue", "sts:GetCallerIdentity");
+
+    /**
+     * What Lambda needs to run the functions: writing to their own log groups, and polling the delayed re-check
+     * queue (the SQS event source mapping uses the function's role; granted by CDK's SqsEventSource).
+     */
+    public static final Set<String> PLATFORM = Set.of("logs:CreateLogStream", "logs:PutLogEvents",
+            "sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes",
+            "sqs:GetQueueUrl");
+
+    private AuditorPermissions() {
+    }
+}

@@ -1,0 +1,74 @@
+package io.irready.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.IConstruct;
+
+/**
+ * The cdk-nag AwsSolutions findings irready accepts, each on the one resource it concerns (with
+ * {@code appliesTo} naming the exact wildcard) and a reason an auditor can check. Never stack-wide.
+ */
+final class NagSuppressionsForAuditor {
+    static final String LATEST_RUNTIME_REASON = "The functions jar is compiled with --release 21 and java21 is the "
+            + "LTS Lambda runtime the build and its SnapStart priming target; moving to a newer runtime is a "
+            + "deliberate build change (parent pom), not a deployment setting.";
+    static final String DLQ_REASON = "This queue is itself a dead-letter queue (target of EventBridge's dead-letter "
+            + "config or Lambda's on-failure destination, which SQS3 cannot see); its depth > 0 raises an alarm and "
+            + "an operator redrives or purges it, so a DLQ behind it would add nothing.";
+
+    private NagSuppressionsForAuditor() {
+    }
+
+    static void apply(ReadinessAuditor auditor, SortedSet<String> readOnlyActions) {
+        for (Role role : auditor.roles()) {
+            List<NagPackSuppression> iam5 = new ArrayList<>();
+            iam5.add(suppress("AwsSolutions-IAM5", "Resource '*' only for what cannot be scoped: the read-only "
+                    + "describe/get/list calls the check registry declares (irready audits every resource of the "
+                    + "account, in every listed region, by design) and sts:GetCallerIdentity, which has no resource.",
+                    List.of("Resource::*")));
+            iam5.add(suppress("AwsSolutions-IAM5", "Items of the findings table are read and written through its "
+                    + "own GSIs (open-findings, outbox); /index/* covers only this table's indexes.",
+                    List.of(regex("/^Resource::<.*Findings.*\\.Arn>\\/index\\/\\*$/g"))));
+            iam5.add(suppress("AwsSolutions-IAM5", "Lambda writes to log streams it names at runtime, inside the "
+                    + "function's own log group only.",
+                    List.of(regex("/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/g"))));
+            List<Object> wildcardActions = readOnlyActions.stream().filter(a -> a.contains("*"))
+                    .map(a -> (Object) ("Action::" + a)).toList();
+            if (!wildcardActions.isEmpty()) {
+                iam5.add(suppress("AwsSolutions-IAM5", "Read-only action families the check registry declares "
+                        + "(each check lists the exact calls its collectors make).", wildcardActions));
+            }
+            NagSuppressions.addResourceSuppressions(role, iam5, true);
+        }
+        for (Function fn : auditor.functions()) {
+            NagSuppressions.addResourceSuppressions(fn, List.of(suppress("AwsSolutions-L1", LATEST_RUNTIME_REASON,
+                    null)));
+        }
+        for (Queue dlq : auditor.targetDeadLetterQueues()) {
+            dlqIsDlq(dlq);
+        }
+    }
+
+    static void dlqIsDlq(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(suppress("AwsSolutions-SQS3", DLQ_REASON, null)));
+    }
+
+    private static NagPackSuppression suppress(String id, String reason, List<Object> appliesTo) {
+        NagPackSuppression.Builder b = NagPackSuppression.builder().id(id).reason(reason);
+        if (appliesTo != null) {
+            b.appliesTo(appliesTo);
+        }
+        return b.build();
+    }
+
+    private static RegexAppliesTo regex(String regex) {
+        return RegexAppliesTo.builder().regex(regex).build();
+    }
+}

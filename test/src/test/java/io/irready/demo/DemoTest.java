@@ -1,0 +1,93 @@
+package io.irready.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.store.FindingState;
+import io.irready.store.StoredFinding;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@code irready demo} non-interactively and checks what it alerted and what it stored. */
+class DemoTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static Demo.Result result;
+    private static String output;
+
+    @BeforeAll
+    static void runDemo() throws Exception {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        result = new Demo(new PrintStream(buffer, true, StandardCharsets.UTF_8), false).run(Demo.repositoryRoot());
+        output = buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Optional<StoredFinding> finding(String checkId, String resourceSuffix) {
+        return result.findings().stream()
+                .filter(f -> f.checkId().equals(checkId) && f.resourceId().endsWith(resourceSuffix)).findFirst();
+    }
+
+    private static List<JsonNode> messagesFor(String checkId) {
+        return result.published().stream().filter(p -> checkId.equals(attribute(p, "checkId")))
+                .map(DemoTest::message).toList();
+    }
+
+    /** A message attribute as the SNS query protocol carries it: MessageAttributes.entry.N.Name / .Value.StringValue. */
+    private static String attribute(Map<String, String> publish, String name) {
+        for (int n = 1; publish.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
+            if (name.equals(publish.get("MessageAttributes.entry." + n + ".Name"))) {
+                return publish.get("MessageAttributes.entry." + n + ".Value.StringValue");
+            }
+        }
+        return null;
+    }
+
+    private static JsonNode message(Map<String, String> publish) {
+        try {
+            return JSON.readTree(publish.get("Message"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void stopLoggingRaisesAnAlertNamingWhoAndFromWhereThenStartLoggingResolvesIt() {
+        List<JsonNode> trailAlerts = messagesFor("cloudtrail-logging-all-regions");
+        assertThat(trailAlerts).hasSize(2);
+        String raised = trailAlerts.get(0).path("email").asText();
+        assertThat(raised).contains("PASS -> FAIL", "user/mallory", "203.0.113.66", "org-audit-trail");
+        assertThat(trailAlerts.get(1).path("email").asText()).contains("FAIL -> PASS", "SecurityAdmin/alice");
+        JsonNode card = message(result.published().get(0)).path("https");
+        assertThat(card.isTextual()).isTrue();
+        assertThat(finding("cloudtrail-logging-all-regions", "111122223333/eu-west-1"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+    }
+
+    @Test
+    void deletedFlowLogAndDisabledAuditExportAreStoredAsFailuresWithTheirCause() {
+        assertThat(finding("vpc-flow-logs-enabled", "vpc/vpc-0a1b2c3d4e5f60001")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.FAIL);
+            assertThat(f.changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("DeleteFlowLogs"));
+        });
+        assertThat(finding("rds-log-exports", "db:orders-db")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.FAIL);
+            assertThat(f.reason()).contains("audit pending disable");
+        });
+        assertThat(messagesFor("vpc-flow-logs-enabled")).isNotEmpty();
+        assertThat(messagesFor("rds-log-exports")).anySatisfy(m ->
+                assertThat(m.path("email").asText()).contains("ModifyDBInstance", "203.0.113.66"));
+    }
+
+    @Test
+    void printsTheSweepTableTheScoreAndTheConsoleView() {
+        assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 6. The findings table",
+                "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");
+        assertThat(result.finalScore()).isLessThan(result.initialScore());
+    }
+}
