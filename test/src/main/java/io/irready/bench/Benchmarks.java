@@ -1,5 +1,6 @@
 package io.irready.bench;
 
+import io.irready.demo.LocalDynamo;
 import io.irready.lambda.EventHandler;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
@@ -8,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +92,9 @@ public final class Benchmarks {
         line("");
         machine(loadBefore);
         SimulatedAccount demo = AccountGenerator.demo();
-        try (AwsSimulator sim = new AwsSimulator(demo); LocalDynamo dynamo = LocalDynamo.start(settings.root())) {
-            LocalAuditor.createTable(dynamo.endpoint(), demo.region);
+        try (AwsSimulator sim = new AwsSimulator(demo);
+             LocalDynamo store = LocalDynamo.start(settings.root(), LocalAuditor.TABLE)) {
+            URI dynamo = store.client().serviceClientConfiguration().endpointOverride().orElseThrow();
             coldStart(sim, dynamo, demo, fixtures);
             warmLatency(sim, dynamo, demo, fixtures);
             callsPerEvent(sim, fixtures, demo);
@@ -146,13 +149,13 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ 1. cold start
 
-    private void coldStart(AwsSimulator sim, LocalDynamo dynamo, SimulatedAccount demo, Fixtures fixtures)
+    private void coldStart(AwsSimulator sim, URI dynamo, SimulatedAccount demo, Fixtures fixtures)
             throws Exception {
         section("1. Cold start");
         Path event = Files.createTempFile("irready-bench-event", ".json");
         String stopLogging = fixtures.forDemoAccount("cloudtrail/StopLogging.envelope.json");
         String id = new AuditorPath(sim.endpoint()).route(stopLogging).get(0).event().eventId();
-        Map<String, String> env = LocalAuditor.lambdaEnvironment(sim.endpoint(), dynamo.endpoint(), demo.account,
+        Map<String, String> env = LocalAuditor.lambdaEnvironment(sim.endpoint(), dynamo, demo.account,
                 demo.region);
         try {
             ColdRuns cold = coldRuns("event", env, event, stopLogging, id);
@@ -277,11 +280,11 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ 2. warm latency
 
-    private void warmLatency(AwsSimulator sim, LocalDynamo dynamo, SimulatedAccount demo, Fixtures fixtures)
+    private void warmLatency(AwsSimulator sim, URI dynamo, SimulatedAccount demo, Fixtures fixtures)
             throws IOException {
         section("2. Warm latency per event");
         AuditorPath path = new AuditorPath(sim.endpoint());
-        EventHandler handler = LocalAuditor.handler(sim.endpoint(), dynamo.endpoint(), demo.account, demo.region);
+        EventHandler handler = LocalAuditor.handler(sim.endpoint(), dynamo, demo.account, demo.region);
         line("In-process, one `EventHandler` over the production `Engine` (simulator for AWS, dynalite for the table), "
                 + "reused as a warm Lambda environment reuses it: " + settings.warmups() + " unmeasured events, then "
                 + settings.warmEvents() + " measured, each with a new event id, so each is parsed, routed, evaluated, "

@@ -79,11 +79,4 @@ public final class LocalAuditor {
         env.put("IRREADY_RECHECK_QUEUE_URL", "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
         return env;
     }
-
-    /** Creates the findings table in dynalite. */
-    public static void createTable(URI dynamo, String region) throws InterruptedException {
-        try (DynamoDbClient client = AwsClients.forEndpoint(dynamo, CREDENTIALS, 3).build(DynamoDbClient.builder(), region)) {
-            LocalDynamo.createTable(client, TABLE);
-        }
-    }
 }
