@@ -1,0 +1,82 @@
+package io.irready.bench;
+
+import io.irready.alerts.Notifier;
+import io.irready.checks.Catalog;
+import io.irready.core.CheckRegistry;
+import io.irready.core.Config;
+import io.irready.events.RouteTable;
+import io.irready.inventory.AwsClients;
+import io.irready.inventory.AwsInventoryFactory;
+import io.irready.lambda.Engine;
+import io.irready.lambda.EventHandler;
+import io.irready.lambda.JsonLog;
+import io.irready.lambda.Metrics;
+import io.irready.store.FindingStore;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The production event pipeline ({@link Engine} behind {@link EventHandler}) wired to the loopback
+ * simulator (reads, SNS, SQS) and dynalite (the findings table), as {@code Engine.fromEnvironment}
+ * wires it on Lambda. Logs and metrics are formatted as on Lambda and then discarded.
+ */
+public final class LocalAuditor {
+    public static final String TABLE = "irready-bench";
+    public static final String TOPIC_SUFFIX = ":irready-alerts";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench"));
+
+    private LocalAuditor() {
+    }
+
+    public static String topicArn(String account, String region) {
+        return "arn:aws:sns:" + region + ":" + account + TOPIC_SUFFIX;
+    }
+
+    /** The handler the Lambda runtime would run, over this wiring. */
+    public static EventHandler handler(URI aws, URI dynamo, String account, String region) {
+        AwsClients awsClients = AwsClients.forEndpoint(aws, CREDENTIALS, 1);
+        AwsClients storeClients = AwsClients.forEndpoint(dynamo, CREDENTIALS, 3);
+        Config config = Config.defaults();
+        Clock clock = Clock.systemUTC();
+        CheckRegistry registry = Catalog.registry();
+        FindingStore store = new FindingStore(storeClients.build(DynamoDbClient.builder(), region), TABLE, config, clock);
+        Notifier notifier = new Notifier(awsClients.build(SnsClient.builder(), region), topicArn(account, region),
+                Optional.empty(), store, registry);
+        Engine.Recheck recheck = new Engine.Recheck(awsClients.build(SqsClient.builder(), region),
+                "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+        Engine engine = new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(awsClients), store,
+                notifier, Optional.of(recheck), () -> account, region, clock, new JsonLog("event", discard, clock),
+                new Metrics("event", discard, clock));
+        return new EventHandler(engine);
+    }
+
+    /**
+     * The environment the deployment gives the event function, pointed at the simulator and dynalite:
+     * a fresh JVM with it runs the Lambda constructor {@code new EventHandler()} unchanged
+     * ({@code AWS_ENDPOINT_URL} is honoured by the SDK; DynamoDB has its own endpoint variable).
+     */
+    public static Map<String, String> lambdaEnvironment(URI aws, URI dynamo, String account, String region) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_REGION", region);
+        env.put("AWS_ACCESS_KEY_ID", "AKIDBENCH");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench");
+        env.put("AWS_ENDPOINT_URL", aws.toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.toString());
+        env.put("IRREADY_TABLE_NAME", TABLE);
+        env.put("IRREADY_TOPIC_ARN", topicArn(account, region));
+        env.put("IRREADY_RECHECK_QUEUE_URL", "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
+        return env;
+    }
+}
