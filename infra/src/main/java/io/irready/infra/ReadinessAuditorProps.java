@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * @param suppressions           accepted risks, {@code checkId:resourcePattern}
  * @param integrityTopicArn      a second topic (e.g. in a security account) that also gets auditor-integrity alerts
  * @param eventPatterns          the EventBridge patterns to route (the routing table's, one per event source)
- * @param functionsJar           the functions jar deployed as the Lambda code
+ * @param functionsJar           the Lambda deployment package (functions/target/irready-lambda.zip: the
+ *                              functions jar and its dependencies under lib/, as the Java runtime loads them)
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -55,7 +56,7 @@ public record ReadinessAuditorProps(
         Path functionsJar) {
 
     /** Where {@code ./mvnw package} leaves the functions jar, relative to the repository root. */
-    public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("functions", "target", "irready.jar");
+    public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("functions", "target", "irready-lambda.zip");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s,]+@[^@\\s,]+\\.[^@\\s,]+");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
@@ -196,7 +197,7 @@ public record ReadinessAuditorProps(
     /** Fails synth early with the build command when the functions jar has not been built. */
     Path requireFunctionsJar() {
         if (!Files.isRegularFile(functionsJar)) {
-            throw new IllegalStateException("The functions jar " + functionsJar.toAbsolutePath()
+            throw new IllegalStateException("The Lambda package " + functionsJar.toAbsolutePath()
                     + " does not exist: run ./mvnw -pl functions -am package (or ./mvnw package) first");
         }
         return functionsJar;

@@ -23,7 +23,7 @@ class ReadinessAuditorPropsTest {
         assertThat(p.retentionDays()).isEqualTo(Config.DEFAULT_RETENTION_DAYS);
         assertThat(p.minAlertSeverity()).isEqualTo(Severity.MEDIUM);
         assertThat(p.eventPatterns()).isEqualTo(RouteTable.standard().eventBridgePatterns());
-        assertThat(p.functionsJar()).isEqualTo(Path.of("functions/target/irready.jar"));
+        assertThat(p.functionsJar()).isEqualTo(Path.of("functions/target/irready-lambda.zip"));
     }
 
     @Test

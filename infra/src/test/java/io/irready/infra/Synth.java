@@ -11,7 +11,7 @@ import software.amazon.awscdk.assertions.Template;
 /** Synthesizes the real app (nag aspects included) once per context; jsii synths are slow, so tests share them. */
 final class Synth {
     /** Surefire runs in the infra module; the reactor builds the functions jar before this module's tests. */
-    static final String FUNCTIONS_JAR = "../functions/target/irready.jar";
+    static final String FUNCTIONS_JAR = "../functions/target/irready-lambda.zip";
 
     final IrreadyApp.Deployment deployment;
     final Template home;
