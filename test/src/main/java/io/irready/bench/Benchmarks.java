@@ -420,16 +420,29 @@ public final class Benchmarks {
     private void artifact() throws IOException {
         section("5. Deployed artifact");
         requireArtifact();
-        long zipped = Files.size(settings.jar());
+        // what the CDK app deploys: Lambda's Java layout, the jars under lib/ (the fat jar is the CLI's)
+        Path lambdaZip = settings.jar().resolveSibling("irready-lambda.zip");
+        long zipped = Files.size(lambdaZip);
         long unzipped = 0;
-        int entries = 0;
+        int jars = 0;
+        try (ZipFile zip = new ZipFile(lambdaZip.toFile())) {
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry e = all.nextElement();
+                unzipped += Math.max(0, e.getSize());
+                if (e.getName().endsWith(".jar")) {
+                    jars++;
+                }
+            }
+        }
+        long cliJar = Files.size(settings.jar());
+        long cliUnzipped = 0;
         int classes = 0;
         try (ZipFile zip = new ZipFile(settings.jar().toFile())) {
             Enumeration<? extends ZipEntry> all = zip.entries();
             while (all.hasMoreElements()) {
                 ZipEntry e = all.nextElement();
-                entries++;
-                unzipped += Math.max(0, e.getSize());
+                cliUnzipped += Math.max(0, e.getSize());
                 if (e.getName().endsWith(".class")) {
                     classes++;
                 }
@@ -439,16 +452,19 @@ public final class Benchmarks {
         figures.put("artifact.unzipped", (double) unzipped);
         line("| | |");
         line("|---|---|");
-        line("| `functions/target/irready.jar` | " + mib(zipped) + " (" + zipped + " bytes) |");
-        line("| unzipped | " + mib(unzipped) + " (" + entries + " entries, " + classes + " classes) |");
+        line("| `functions/target/irready-lambda.zip` (deployed) | " + mib(zipped) + " (" + zipped + " bytes, " + jars
+                + " jars under lib/) |");
+        line("| unzipped, as Lambda counts it | " + mib(unzipped) + " (" + unzipped + " bytes) |");
         line("| Lambda's limit on unzipped contents | " + mib(LAMBDA_UNZIPPED_LIMIT) + " (" + LAMBDA_UNZIPPED_LIMIT + " bytes) |");
+        line("| `functions/target/irready.jar` (the CLI's fat jar, not deployed) | " + mib(cliJar) + "; unzipped "
+                + mib(cliUnzipped) + ", " + classes + " classes |");
         line("");
         if (unzipped >= LAMBDA_UNZIPPED_LIMIT) {
-            line("**The single jar is over Lambda's limit by " + mib(unzipped - LAMBDA_UNZIPPED_LIMIT) + "**: Lambda "
-                    + "unzips a .jar/.zip package and refuses one whose contents exceed the limit (\"Unzipped size must be "
-                    + "smaller than 262144000 bytes\"). See *Artifact size* below.");
+            line("**The Lambda package is over Lambda's limit by " + mib(unzipped - LAMBDA_UNZIPPED_LIMIT) + "**.");
         } else {
-            line("Headroom below Lambda's limit: " + mib(LAMBDA_UNZIPPED_LIMIT - unzipped) + ".");
+            line("Headroom below Lambda's limit: " + mib(LAMBDA_UNZIPPED_LIMIT - unzipped) + ". The fat jar alone would "
+                    + "unzip to " + mib(cliUnzipped) + (cliUnzipped >= LAMBDA_UNZIPPED_LIMIT ? ", over the limit" : "")
+                    + ": the SDK's service models, kept compressed inside their jars in the deployed layout.");
         }
     }
 

@@ -8,10 +8,12 @@ import io.irready.core.Config;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
+import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.lambda.Engine;
 import io.irready.lambda.EventHandler;
 import io.irready.lambda.JsonLog;
 import io.irready.lambda.Metrics;
+import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.Notifier;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
@@ -115,7 +117,8 @@ public final class Demo {
 
             EventHandler handler = new EventHandler(engine);
             String trailArn = account.trailArn(account.trails.get(0));
-            Instant now = Instant.now();
+            // the story happened over the last ten minutes: the trail was off from now-10 min until now
+            Instant now = Instant.now().minusSeconds(600);
 
             heading("2. mallory stops the trail (StopLogging)");
             account.stopLogging(AccountGenerator.TRAIL, now);
@@ -137,7 +140,7 @@ public final class Demo {
             heading("5. alice turns the trail back on (StartLogging)");
             account.startLogging(AccountGenerator.TRAIL);
             deliver(sim, handler, DemoEvents.startLogging(account.account, region, AccountGenerator.TRAIL,
-                    now.plusSeconds(600)));
+                    Instant.now()));
 
             heading("6. The findings table, as the DynamoDB console shows it (index open-findings)");
             List<StoredFinding> open = engine.store().openFindings().stream()
@@ -155,7 +158,8 @@ public final class Demo {
         SimulatedAccount account = sim.account();
         AwsClients clients = AwsClients.forEndpoint(sim.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 2);
-        Config config = Config.builder().regions(List.of(account.region)).build();
+        Config config = Config.builder().regions(List.of(account.region))
+                .responderRoleArn(AccountGenerator.RESPONDER_ROLE.formatted(account.account)).build();
         CheckRegistry registry = Catalog.registry();
         Clock clock = Clock.systemUTC();
         FindingStore store = new FindingStore(dynamo.client(), dynamo.tableName(), config, clock);
@@ -167,7 +171,9 @@ public final class Demo {
         PrintStream logs = verbose ? out : new PrintStream(OutputStream.nullOutputStream());
         return new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(clients), store, notifier,
                 Optional.of(recheck), () -> account.account, account.region, clock,
-                new JsonLog("irready-demo", logs, clock), new Metrics("irready-demo", logs, clock));
+                new JsonLog("irready-demo", logs, clock), new Metrics("irready-demo", logs, clock),
+                // as in Lambda: a resolved trail alert lists what CloudTrail Event History saw while it was off
+                new BlindWindowEnricher(LookupEventsCollector.standard(clients), config.regions(), clock)::enrich);
     }
 
     /** Hands one EventBridge envelope to the Lambda handler and prints the alerts it published. */

@@ -28,6 +28,8 @@ public final class AccountGenerator {
     public static final String PROD_VPC = "vpc-0a1b2c3d4e5f60001";
     public static final String PROD_FLOW_LOG = "fl-0a1b2c3d4e5f60001";
     public static final String ORDERS_DB = "orders-db";
+    /** The account's incident-response role ({@code %s}: the account id). */
+    public static final String RESPONDER_ROLE = "arn:aws:iam::%s:role/IncidentResponder";
 
     private AccountGenerator() {
     }
@@ -94,6 +96,8 @@ public final class AccountGenerator {
         a.functions.add(new Function("ingest", ingestRole, null));
         a.functions.add(new Function("thumbnailer", thumbRole, null));
         a.roleDenies.put(thumbRole, Set.of("logs:PutLogEvents"));
+        // the incident-response role: a permissions boundary keeps it from snapshotting volumes
+        a.roleDenies.put(RESPONDER_ROLE.formatted(a.account), Set.of("ec2:CreateSnapshot"));
         a.logGroups.put("/aws/lambda/ingest", new LogGroup("/aws/lambda/ingest", 400, null));
         a.logGroups.put("/aws/lambda/thumbnailer", new LogGroup("/aws/lambda/thumbnailer", 30, null));
         return a;

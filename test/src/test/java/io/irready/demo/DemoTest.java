@@ -62,7 +62,9 @@ class DemoTest {
         assertThat(trailAlerts).hasSize(2);
         String raised = trailAlerts.get(0).path("email").asText();
         assertThat(raised).contains("PASS -> FAIL", "user/mallory", "203.0.113.66", "org-audit-trail");
-        assertThat(trailAlerts.get(1).path("email").asText()).contains("FAIL -> PASS", "SecurityAdmin/alice");
+        assertThat(trailAlerts.get(1).path("email").asText()).contains("FAIL -> PASS", "SecurityAdmin/alice",
+                // the blind-window report: what Event History recorded while the trail was off
+                "CreateUser", "AttachUserPolicy");
         JsonNode card = message(result.published().get(0)).path("https");
         assertThat(card.isTextual()).isTrue();
         assertThat(finding("cloudtrail-logging-all-regions", "111122223333/eu-west-1"))
