@@ -378,6 +378,9 @@ public final class FindingStore {
         Map<String, OutboxMessage> messages = new LinkedHashMap<>();
         for (Map<String, AttributeValue> item : queryOutbox()) {
             String pk = str(item, PK);
+            if (!stillPending(item)) {
+                continue;
+            }
             if (pk.startsWith("HISTORY#")) {
                 Transition t = transition(item);
                 messages.putIfAbsent(t.messageId(), t);
@@ -387,6 +390,17 @@ public final class FindingStore {
             }
         }
         return List.copyOf(messages.values());
+    }
+
+    /**
+     * The outbox index is eventually consistent: a message marked sent a moment ago (by this sweep's
+     * own publish, or another invocation's) can still be listed. A consistent read of the item itself
+     * decides, so that a sweep does not announce again what was just announced.
+     */
+    private boolean stillPending(Map<String, AttributeValue> indexed) {
+        var fresh = ddb.getItem(GetItemRequest.builder().tableName(table).key(key(str(indexed, PK), str(indexed, SK)))
+                .consistentRead(true).build());
+        return fresh.hasItem() && PENDING.equals(str(fresh.item(), OUTBOX_STATE));
     }
 
     private List<Map<String, AttributeValue>> queryOutbox() {

@@ -11,14 +11,18 @@ import java.util.Set;
 public final class AuditorPermissions {
     /** Findings, transitions, the outbox and score points in the one table (and its indexes). */
     public static final List<String> TABLE_WRITES = List.of("dynamodb:GetItem", "dynamodb:PutItem",
-            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem");
+            "dynamodb:UpdateItem", "dynamodb:Query");
+    /**
+     * The blind-window report reads CloudTrail Event History when the trail resolves (no check declares it:
+     * it is the engine's read, not a check's). LookupEvents has no resource-level permissions.
+     */
+    public static final List<String> BLIND_WINDOW = List.of("cloudtrail:LookupEvents");
     /** The table, topic and queues are encrypted with irready's own keys. */
     public static final List<String> KEY_USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
     /** The auditor's writes (BRIEF.md contract). */
     public static final Set<String> AUDITOR_WRITES = Set.of("dynamodb:GetItem", "dynamodb:PutItem",
-            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem",
-            "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
+            "dynamodb:UpdateItem", "dynamodb:Query", "cloudtrail:LookupEvents", "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
             "secretsmanager:GetSecretValue", "sts:GetCallerIdentity");
 
     /**

@@ -289,6 +289,11 @@ public class ReadinessAuditor extends Construct {
                 .resources(List.of("*"))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("BlindWindowReport")
+                .actions(AuditorPermissions.BLIND_WINDOW)
+                .resources(List.of("*"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("FindingsTable")
                 .actions(AuditorPermissions.TABLE_WRITES)
                 .resources(List.of(table.getTableArn(), table.getTableArn() + "/index/*"))

@@ -55,15 +55,25 @@ class IamPermissionsTest {
     }
 
     @Test
-    void onlyRegistryReadsAndGetCallerIdentityAreGrantedOnEveryResource() {
+    void onlyRegistryReadsGetCallerIdentityAndEventHistoryAreGrantedOnEveryResource() {
         Set<String> allowedOnStar = new HashSet<>(CheckRegistry.permissions(Catalog.registry().all()));
         allowedOnStar.add("sts:GetCallerIdentity");
+        allowedOnStar.addAll(AuditorPermissions.BLIND_WINDOW);
         for (Map<String, Object> statement : statements) {
             if (Cfn.oneOrMany(statement.get("Resource")).contains("*")) {
                 assertThat(Cfn.oneOrMany(statement.get("Action"))).as(String.valueOf(statement.get("Sid")))
                         .allSatisfy(a -> assertThat(allowedOnStar).contains((String) a));
             }
         }
+    }
+
+    @Test
+    void theBlindWindowReportMayReadCloudTrailEventHistory() {
+        // the engine (not a check) calls LookupEvents when the trail resolves: without it every report is "denied"
+        assertThat(statements).anySatisfy(statement -> {
+            assertThat(statement.get("Sid")).isEqualTo("BlindWindowReport");
+            assertThat(Cfn.oneOrMany(statement.get("Action"))).containsExactly("cloudtrail:LookupEvents");
+        });
     }
 
     @Test
