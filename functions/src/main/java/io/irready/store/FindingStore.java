@@ -188,7 +188,7 @@ public final class FindingStore {
                 });
             }
             Transition t = new Transition(
-                    transitionId(target.pk(), target.sk(), current, version),
+                    transitionId(target.pk(), target.sk(), current, version, target.observedAt()),
                     target.account(), target.region(), target.checkId(), target.resourceId(), target.severity(),
                     Optional.ofNullable(current), target.state(), target.observedAt(), version + 1,
                     bounded(target.reason(), MAX_REASON), target.state() == FindingState.CLOSED ? Optional.empty() : trigger,
@@ -349,11 +349,18 @@ public final class FindingStore {
         }
     }
 
-    static String transitionId(String pk, String sk, FindingState from, long version) {
+    /**
+     * Unique per transition: the finding, the state and version it leaves, and the observation that
+     * made it. The observation matters once a CLOSED finding has expired by TTL and its resource comes
+     * back: the finding restarts at version 0 from no state, and without it the new transition would
+     * reuse the first one's id (and be dropped by subscribers that deduplicate by id). A committed
+     * transition is stored with its id, so recovery after a crash never recomputes it.
+     */
+    static String transitionId(String pk, String sk, FindingState from, long version, Instant observedAt) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (pk + "\n" + sk + "\n" + (from == null ? "none" : from.name()) + "\n" + version)
-                            .getBytes(StandardCharsets.UTF_8));
+                    (pk + "\n" + sk + "\n" + (from == null ? "none" : from.name()) + "\n" + version + "\n"
+                            + observedAt).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
