@@ -44,7 +44,8 @@ public final class Evaluator {
      * check a later release implements) or are switched off are skipped.
      */
     public Evaluation evaluate(Inventory inventory, Collection<String> checkIds, Scope scope) {
-        Instant observedAt = clock.instant();
+        // the inventory may hold data read before this call (one event's scope groups share it)
+        Instant observedAt = inventory.readsStartedAt().orElseGet(clock::instant);
         List<String> complete = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (String id : checkIds) {

@@ -1,8 +1,10 @@
 package io.irready.core;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -15,11 +17,23 @@ public final class Inventory {
     private final String account;
     private final String region;
     private final Map<Class<?>, Supplier<?>> services;
+    private final Optional<Instant> readsStartedAt;
 
-    private Inventory(String account, String region, Map<Class<?>, Supplier<?>> services) {
+    private Inventory(String account, String region, Map<Class<?>, Supplier<?>> services,
+                      Optional<Instant> readsStartedAt) {
         this.account = account;
         this.region = region;
         this.services = Map.copyOf(services);
+        this.readsStartedAt = readsStartedAt;
+    }
+
+    /**
+     * When this inventory was created, before any of its reads: every evaluation over it is stamped
+     * with this time, however late it runs, because it may reuse data read since then (empty for
+     * hand-built inventories, whose evaluations take the evaluator's clock).
+     */
+    public Optional<Instant> readsStartedAt() {
+        return readsStartedAt;
     }
 
     public String account() {
@@ -47,6 +61,7 @@ public final class Inventory {
         private final String account;
         private final String region;
         private final Map<Class<?>, Supplier<?>> services = new HashMap<>();
+        private Optional<Instant> readsStartedAt = Optional.empty();
 
         private Builder(String account, String region) {
             this.account = Objects.requireNonNull(account, "account");
@@ -65,8 +80,14 @@ public final class Inventory {
             return this;
         }
 
+        /** Stamps the time before the first read (collectors' inventories; see {@link Inventory#readsStartedAt}). */
+        public Builder readsStartedAt(Instant at) {
+            readsStartedAt = Optional.of(at);
+            return this;
+        }
+
         public Inventory build() {
-            return new Inventory(account, region, services);
+            return new Inventory(account, region, services, readsStartedAt);
         }
     }
 }

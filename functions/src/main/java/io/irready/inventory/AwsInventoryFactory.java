@@ -29,6 +29,7 @@ import io.irready.inventory.ec2.Ec2Collector;
 import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.ssm.SsmCollector;
 import io.irready.inventory.ssm.SsmInventory;
+import java.time.Instant;
 
 /**
  * Wires one inventory per account and region from the SDK collectors. Every service inventory is
@@ -48,7 +49,7 @@ public final class AwsInventoryFactory {
 
     /** A fresh inventory (empty caches) for one evaluation of {@code account} in {@code region}. */
     public Inventory create(String account, String region) {
-        Inventory.Builder builder = Inventory.builder(account, region);
+        Inventory.Builder builder = Inventory.builder(account, region).readsStartedAt(Instant.now());
         // one line per service
         builder.lazily(LogsInventory.class, () -> LogsCollector.inventory(clients, region));
         builder.lazily(CloudTrailInventory.class, () -> CloudTrailCollector.inventory(clients, region));

@@ -56,6 +56,20 @@ class EvaluatorTest {
     }
 
     @Test
+    void anEvaluationIsStampedWithWhenItsInventoryStartedReadingNotWhenItRan() {
+        // one event evaluates several scope groups over one cached inventory: the later groups reuse early reads
+        Instant readsStarted = NOW.minusSeconds(30);
+        Inventory inventory = Inventory.builder(ACCOUNT, REGION).readsStartedAt(readsStarted)
+                .with(LogsInventory.class, LogsInventory.of(List.of(group("long", 400)))).build();
+
+        Evaluation evaluation = evaluator(new LogGroupRetention()).evaluate(inventory, List.of(TestChecks.RETENTION),
+                Scope.REGION);
+
+        assertThat(evaluation.observedAt()).isEqualTo(readsStarted);
+        assertThat(evaluation.findings()).allSatisfy(f -> assertThat(f.observedAt()).isEqualTo(readsStarted));
+    }
+
+    @Test
     void evaluateAllRunsEveryEnabledCheckOverTheRegionAndStampsFindings() {
         Evaluation e = evaluator(new LogGroupsPresent(), new LogGroupRetention()).evaluateAll(threeGroups());
 
