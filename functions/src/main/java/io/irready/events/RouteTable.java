@@ -109,9 +109,13 @@ public final class RouteTable {
         // the old bucket's finding as well as the new one's. It is cheap: one judgement per trail bucket.
         List<Extractor> trail = List.of(x(TRAIL, "/requestParameters/name"), x(TRAIL, "/requestParameters/trailName"),
                 x(TRAIL, "/responseElements/trailARN"));
+        // Every covered region: StopLogging on a multi-region trail (made in its home region) blinds all of
+        // them at once, and each region has its own cloudtrail-logging-all-regions finding to flip now, not at
+        // the next critical sweep.
         t.add(row("aws.cloudtrail", "StopLogging DeleteTrail UpdateTrail PutEventSelectors", ALL_CLOUDTRAIL, trail,
-                false, true));
-        t.add(row("aws.cloudtrail", "StartLogging CreateTrail PutInsightSelectors", ALL_CLOUDTRAIL, trail, false, false));
+                false, true).everyRegion());
+        t.add(row("aws.cloudtrail", "StartLogging CreateTrail PutInsightSelectors", ALL_CLOUDTRAIL, trail, false, false)
+                .everyRegion());
 
         // S3: only trail buckets matter; the check judges the bucket the event names. Every region: a bucket
         // event arrives from the bucket's region, but the check judges a trail bucket in its trail's region

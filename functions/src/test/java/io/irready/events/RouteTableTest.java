@@ -242,7 +242,9 @@ class RouteTableTest {
         assertThat(table.route(event("organizations/LeaveOrganization.record.json")).everyRegion()).isTrue();
         assertThat(table.route(event("cloudfront/UpdateDistribution2020_05_31.envelope.json")).everyRegion())
                 .as("CloudFront is judged once, from us-east-1, where its events arrive").isFalse();
-        assertThat(table.route(event("cloudtrail/StopLogging.envelope.json")).everyRegion()).isFalse();
+        assertThat(table.route(event("cloudtrail/StopLogging.envelope.json")).everyRegion())
+                .as("a multi-region trail stopped in its home region blinds every region at once").isTrue();
+        assertThat(table.route(event("cloudtrail/StartLogging.record.json")).everyRegion()).isTrue();
     }
 
     @Test
