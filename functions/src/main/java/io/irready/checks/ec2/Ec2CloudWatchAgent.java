@@ -1,6 +1,5 @@
 package io.irready.checks.ec2;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
@@ -10,10 +9,8 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.ec2.Ec2Instance;
-import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.ssm.SsmAssociation;
 import io.irready.inventory.ssm.SsmInventory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,19 +53,7 @@ public final class Ec2CloudWatchAgent implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Ec2Instance instance : ctx.service(Ec2Inventory.class).instances()) {
-            String arn = Instances.arn(ctx, instance.id());
-            if (!ctx.scope().includes(arn)) {
-                continue;
-            }
-            try {
-                findings.add(Instances.notRunning(ctx, arn, instance).orElseGet(() -> judge(ctx, arn, instance)));
-            } catch (AwsCallFailedException e) {
-                findings.add(ctx.error(arn, e));
-            }
-        }
-        return findings;
+        return Instances.judgeEach(ctx, Ec2CloudWatchAgent::judge);
     }
 
     /** Cheapest evidence first: each later listing is only loaded when the earlier ones did not decide. */

@@ -1,14 +1,43 @@
 package io.irready.checks.ec2;
 
+import io.irready.core.AwsCallFailedException;
 import io.irready.core.CheckContext;
 import io.irready.core.Finding;
 import io.irready.core.ResourceIds;
 import io.irready.inventory.ec2.Ec2Instance;
+import io.irready.inventory.ec2.Ec2Inventory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** What the instance-level checks share: the canonical instance id and the not-running verdict. */
+/**
+ * What the instance-level checks share: the canonical instance id, the not-running verdict, and the
+ * walk over the instances in scope (a failed read costs that instance an ERROR, not the others).
+ */
 final class Instances {
     private Instances() {
+    }
+
+    /** A check's verdict on one running instance, given its canonical ARN. */
+    interface Judge {
+        Finding judge(CheckContext ctx, String arn, Ec2Instance instance);
+    }
+
+    /** Judges every instance in scope: not running → NOT_APPLICABLE, else {@code judge}; AWS failures → ERROR. */
+    static List<Finding> judgeEach(CheckContext ctx, Judge judge) {
+        List<Finding> findings = new ArrayList<>();
+        for (Ec2Instance instance : ctx.service(Ec2Inventory.class).instances()) {
+            String arn = arn(ctx, instance.id());
+            if (!ctx.scope().includes(arn)) {
+                continue;
+            }
+            try {
+                findings.add(notRunning(ctx, arn, instance).orElseGet(() -> judge.judge(ctx, arn, instance)));
+            } catch (AwsCallFailedException e) {
+                findings.add(ctx.error(arn, e));
+            }
+        }
+        return findings;
     }
 
     /** {@code arn:<partition>:ec2:<region>:<account>:instance/<id>}. */
