@@ -1,6 +1,5 @@
 package io.irready.checks.cloudtrail;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
@@ -13,7 +12,6 @@ import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.kms.KmsCollector;
 import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,19 +55,7 @@ public final class CloudTrailKmsEncryptionCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Trail trail : TrailChecks.judgedHere(ctx)) {
-            if (TrailChecks.ownedElsewhere(ctx, trail)) {
-                findings.add(ctx.notApplicable(trail.arn(), TrailChecks.ownedElsewhereReason(trail)));
-                continue;
-            }
-            try {
-                findings.add(judge(ctx, trail));
-            } catch (AwsCallFailedException e) {
-                findings.add(ctx.error(trail.arn(), e));
-            }
-        }
-        return findings;
+        return TrailChecks.judgeEachTrail(ctx, trail -> judge(ctx, trail));
     }
 
     private static Finding judge(CheckContext ctx, Trail trail) {

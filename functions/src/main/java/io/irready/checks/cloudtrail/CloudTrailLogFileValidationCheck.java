@@ -9,7 +9,6 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.cloudtrail.Trail;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,19 +47,11 @@ public final class CloudTrailLogFileValidationCheck implements Check {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Trail trail : TrailChecks.judgedHere(ctx)) {
-            if (TrailChecks.ownedElsewhere(ctx, trail)) {
-                findings.add(ctx.notApplicable(trail.arn(), TrailChecks.ownedElsewhereReason(trail)));
-            } else if (trail.logFileValidation()) {
-                findings.add(ctx.pass(trail.arn(), "Trail " + trail.label() + " writes digest files, so its log "
-                        + "files can be proven unmodified with aws cloudtrail validate-logs."));
-            } else {
-                findings.add(ctx.fail(trail.arn(), "Trail " + trail.label() + " has log file validation off, so "
+        return TrailChecks.judgeEachTrail(ctx, trail -> trail.logFileValidation()
+                ? ctx.pass(trail.arn(), "Trail " + trail.label() + " writes digest files, so its log "
+                        + "files can be proven unmodified with aws cloudtrail validate-logs.")
+                : ctx.fail(trail.arn(), "Trail " + trail.label() + " has log file validation off, so "
                         + "tampering with its log files cannot be detected. Enable it: aws cloudtrail update-trail "
                         + "--name " + trail.arn() + " --enable-log-file-validation."));
-            }
-        }
-        return findings;
     }
 }

@@ -2,6 +2,7 @@ package io.irready.checks.cloudtrail;
 
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.CheckContext;
+import io.irready.core.Finding;
 import io.irready.inventory.cloudtrail.CloudTrailCollector;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
@@ -63,6 +64,26 @@ final class TrailChecks {
     /** True when the trail belongs to another account, which alone can change it. */
     static boolean ownedElsewhere(CheckContext ctx, Trail trail) {
         return trail.ownerAccount() != null && !trail.ownerAccount().equals(ctx.account());
+    }
+
+    /**
+     * The per-trail checks' walk: every trail judged in this region, NOT_APPLICABLE when another account
+     * owns it, else {@code judge}; an AWS failure costs that trail an ERROR, not the others.
+     */
+    static List<Finding> judgeEachTrail(CheckContext ctx, Function<Trail, Finding> judge) {
+        List<Finding> findings = new ArrayList<>();
+        for (Trail trail : judgedHere(ctx)) {
+            if (ownedElsewhere(ctx, trail)) {
+                findings.add(ctx.notApplicable(trail.arn(), ownedElsewhereReason(trail)));
+                continue;
+            }
+            try {
+                findings.add(judge.apply(trail));
+            } catch (AwsCallFailedException e) {
+                findings.add(ctx.error(trail.arn(), e));
+            }
+        }
+        return findings;
     }
 
     static String ownedElsewhereReason(Trail trail) {
