@@ -1,5 +1,6 @@
 package io.irready.cli;
 
+import io.irready.checks.Catalog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.events.CloudTrailEvent;
@@ -69,7 +70,7 @@ public final class RouteCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("irready route: cannot read " + file + ": " + e.getMessage());
             return 1;
         }
-        RouteTable table = RouteTable.standard();
+        RouteTable table = Catalog.routeTable();
         ObjectMapper json = parser.mapper();
         PrintWriter out = spec.commandLine().getOut();
         boolean malformed = false;

@@ -1,5 +1,6 @@
 package io.irready.cli;
 
+import io.irready.checks.Catalog;
 import io.irready.cli.format.ReportFormat;
 import io.irready.cli.format.ScanReport;
 import io.irready.cli.format.Text;
@@ -156,7 +157,7 @@ public final class ScanCommand implements Callable<Integer> {
         cli.err().println("irready: scanning account " + Text.clean(account) + " in "
                 + Text.clean(String.join(", ", scanned)) + " with " + ids.size() + " checks");
         Instant startedAt = cli.clock().instant();
-        AwsInventoryFactory inventories = new AwsInventoryFactory(clients);
+        AwsInventoryFactory inventories = Catalog.inventories(clients);
         Evaluator evaluator = new Evaluator(cli.registry(), config, cli.clock());
         List<Finding> findings = new ArrayList<>();
         // regions are independent (one inventory each) and mostly waiting on AWS: a few at a time

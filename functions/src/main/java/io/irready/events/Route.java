@@ -1,47 +1,59 @@
 package io.irready.events;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One row of the routing table (DESIGN.md §4): which CloudTrail calls re-evaluate which checks,
- * and where the event names the resources.
+ * One route: which CloudTrail calls can change one check's verdict, and where the event names the
+ * resources. A check declares its routes beside its logic ({@link Routed}, built with
+ * {@link Routes#forCheck}); the {@link RouteTable} only matches them.
  *
- * @param source            the EventBridge source, e.g. {@code aws.cloudtrail}
- * @param eventSource       the CloudTrail event source, e.g. {@code cloudtrail.amazonaws.com}
- * @param eventNames        API names without version suffix
- * @param checkIds          the checks to re-evaluate (whether or not this build implements them)
- * @param extractors        where the event names resources, and of which kind
- * @param delayedRecheck    the service is eventually consistent (IAM, RDS, SSM, Lambda configuration,
- *                          SSM registration after an instance change): re-check once more about two minutes later
- * @param evidenceDisabling the calls disable evidence: when one fails ({@code errorCode}) it is a tamper attempt
- * @param ownResourcesOnly  when present, the row applies only to events naming one of irready's own
- *                          resources of this kind (see {@link RouteTable#withOwnResources})
- * @param everyRegion       the service is global (IAM, Organizations): its events arrive from us-east-1
- *                          but change what the checks judge in every region — or the event's region is not
- *                          where the check judges the resource (an S3 bucket event comes from the bucket's
- *                          region; a trail bucket is judged in its trail's region) — so re-evaluate in every
- *                          region the deployment covers
+ * @param source           the EventBridge source, e.g. {@code aws.cloudtrail}
+ * @param eventSource      the CloudTrail event source, e.g. {@code cloudtrail.amazonaws.com}
+ * @param eventNames       API names without version suffix
+ * @param checkId          the check to re-evaluate
+ * @param judged           the resource kinds the check's findings are about (derived from its metadata);
+ *                         named resources of these kinds narrow the re-evaluation, anything else widens it
+ *                         to the region
+ * @param extractors       where the event names resources, and of which kind
+ * @param passesRoleNames  role names the event names reach the check as {@link CheckTarget#roleNames}
+ *                         (checks that judge what uses a role)
+ * @param delayedRecheck   the service is eventually consistent (IAM, RDS, SSM, Lambda configuration,
+ *                         SSM registration after an instance change): re-check once more about two minutes later
+ * @param disablesEvidence the calls disable evidence: when one fails ({@code errorCode}) it is a tamper attempt
+ * @param ownResourcesOnly when present, the route applies only to events naming one of irready's own
+ *                         resources of this kind (see {@link RouteTable#withOwnResources})
+ * @param everyRegion      the event's region is not (only) where the check judges what changed (global
+ *                         services; a multi-region trail stopped in its home region; a bucket judged in its
+ *                         trail's region): re-evaluate in every region the deployment covers
+ * @param why              one sentence: how these calls can change the check's verdict (docs/ROUTING.md)
  */
-public record Route(String source, String eventSource, List<String> eventNames, List<String> checkIds,
-                    List<Extractor> extractors, boolean delayedRecheck, boolean evidenceDisabling,
-                    Optional<ResourceKind> ownResourcesOnly, boolean everyRegion) {
+public record Route(String source, String eventSource, List<String> eventNames, String checkId,
+                    Set<ResourceKind> judged, List<Extractor> extractors, boolean passesRoleNames,
+                    boolean delayedRecheck, boolean disablesEvidence, Optional<ResourceKind> ownResourcesOnly,
+                    boolean everyRegion, String why) {
 
     /** An API version suffix as CloudTrail appends it: {@code 20150331}, {@code 2020_05_31}, {@code 20150331v2}. */
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d[\\d_]*(v\\d+)?");
 
     public Route {
         eventNames = List.copyOf(eventNames);
-        checkIds = List.copyOf(checkIds);
+        judged = Set.copyOf(judged);
         extractors = List.copyOf(extractors);
-        if (!source.startsWith("aws.") || !eventSource.endsWith(".amazonaws.com") || eventNames.isEmpty()
-                || checkIds.isEmpty()) {
+        Objects.requireNonNull(checkId, "checkId");
+        Objects.requireNonNull(ownResourcesOnly, "ownResourcesOnly");
+        if (!source.startsWith("aws.") || !eventSource.endsWith(".amazonaws.com") || eventNames.isEmpty()) {
             throw new IllegalArgumentException("incomplete route for " + eventSource + " " + eventNames);
+        }
+        if (why == null || why.isBlank()) {
+            throw new IllegalArgumentException(checkId + ": say why " + eventNames + " can change its verdict");
         }
     }
 
-    /** True when the event has this row's event source and one of its names. */
+    /** True when the event has this route's event source and one of its names. */
     public boolean matches(CloudTrailEvent event) {
         return eventSource.equals(event.eventSource()) && eventNames.stream().anyMatch(n -> nameMatches(n, event.eventName()));
     }

@@ -141,8 +141,8 @@ public final class Engine {
         Optional<Recheck> recheck = Optional.ofNullable(env.get("IRREADY_RECHECK_QUEUE_URL")).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
-        return new Engine(config, registry, RouteTable.standard().withOwnResources(ownResources(env)),
-                new AwsInventoryFactory(clients), store, notifier,
+        return new Engine(config, registry, Catalog.routeTable().withOwnResources(ownResources(env)),
+                Catalog.inventories(clients), store, notifier,
                 recheck, () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), region, clock,
                 new JsonLog(function, out, clock), new Metrics(function, out, clock),
                 new io.irready.alerts.BlindWindowEnricher(

@@ -70,7 +70,7 @@ class LoggingChecksOnTheWireTest {
         CheckRegistry registry = new CheckRegistry(List.of(new LambdaCanWriteLogs(), new CloudFrontAccessLogging(),
                 new RdsLogExports(), new LogsRetention()));
         Evaluator evaluator = new Evaluator(registry, Config.defaults(), Clock.systemUTC());
-        return evaluator.evaluateAll(new AwsInventoryFactory(aws.clients()).create(ACCOUNT, REGION));
+        return evaluator.evaluateAll(Catalog.inventories(aws.clients()).create(ACCOUNT, REGION));
     }
 
     // ---- a whole account of n resources per service, each listing split over two pages

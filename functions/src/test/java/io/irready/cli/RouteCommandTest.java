@@ -48,16 +48,14 @@ class RouteCommandTest {
                 .readTree(EventFixtures.read("cloudtrail/StopLogging.envelope.json")).at("/detail/eventID").asText();
         assertThat(lines()).containsExactly(
                 "{\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"eventId\":\"" + stopId + "\","
-                        + "\"checks\":[\"cloudtrail-bucket-retention\",\"cloudtrail-cloudwatch-delivery\","
-                        + "\"cloudtrail-kms-encryption\",\"cloudtrail-log-file-validation\",\"cloudtrail-logging-all-regions\","
-                        + "\"cloudtrail-management-events\"],"
-                        + "\"resources\":[\"arn:aws:cloudtrail:eu-west-1:123456789012:trail/management-events\"]}",
+                        + "\"checks\":[\"cloudtrail-cloudwatch-delivery\",\"cloudtrail-logging-all-regions\","
+                        + "\"cloudtrail-management-events\"],\"resources\":[]}",
                 "{\"error\":\"line 2: detail is missing; an EventBridge envelope carries the CloudTrail record in detail\"}",
                 lines().get(2),
                 lines().get(3));
         assertThat(lines().get(2)).contains("\"eventName\":\"DeleteBucketCors\"").endsWith("\"checks\":[],\"resources\":[]}");
         assertThat(lines().get(3)).contains("\"eventName\":\"DeleteFlowLogs\"")
-                .endsWith("\"checks\":[\"route53resolver-query-logging\",\"vpc-flow-logs-enabled\"],\"resources\":[]}");
+                .endsWith("\"checks\":[\"vpc-flow-logs-enabled\"],\"resources\":[]}");
     }
 
     @Test

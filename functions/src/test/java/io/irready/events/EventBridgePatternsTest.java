@@ -1,5 +1,6 @@
 package io.irready.events;
 
+import io.irready.checks.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * equals one of the strings, or matches one of the {@code {"wildcard": …}} entries ({@code *} = any run).
  */
 class EventBridgePatternsTest {
-    private final RouteTable table = RouteTable.standard();
-    private final List<Map<String, Object>> patterns = table.eventBridgePatterns();
+    private final RouteTable table = Catalog.routeTable();
+    private final List<Map<String, Object>> patterns = EventBridgePatterns.of(table);
 
     @Test
     void onePatternPerAwsSourceInTheExactShapeInfraTurnsIntoRules() throws Exception {
@@ -58,7 +59,7 @@ class EventBridgePatternsTest {
         for (Route route : table.routes()) {
             for (String name : route.eventNames()) {
                 assertThat(delivered(route.source(), route.eventSource(), name)).as(name).isTrue();
-                if (RouteTable.VERSIONED_SOURCES.contains(route.source())) {
+                if (EventBridgePatterns.VERSIONED_SOURCES.contains(route.source())) {
                     assertThat(delivered(route.source(), route.eventSource(), name + "20150331")).isTrue();
                     assertThat(delivered(route.source(), route.eventSource(), name + "2020_05_31")).isTrue();
                     assertThat(delivered(route.source(), route.eventSource(), name + "20150331v2")).isTrue();

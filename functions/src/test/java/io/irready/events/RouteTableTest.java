@@ -1,5 +1,6 @@
 package io.irready.events;
 
+import io.irready.checks.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Scope;
@@ -31,12 +32,16 @@ class RouteTableTest {
     private static final List<String> CT = List.of("cloudtrail-bucket-retention", "cloudtrail-cloudwatch-delivery",
             "cloudtrail-kms-encryption", "cloudtrail-log-file-validation", "cloudtrail-logging-all-regions",
             "cloudtrail-management-events");
+    /** A trail that stops or starts logging changes only the checks that need a logging trail. */
+    private static final List<String> LOGGING = List.of("cloudtrail-cloudwatch-delivery",
+            "cloudtrail-logging-all-regions", "cloudtrail-management-events");
     private static final List<String> VPC = List.of("route53resolver-query-logging", "vpc-flow-logs-enabled");
+    private static final List<String> FLOW_LOGS = List.of("vpc-flow-logs-enabled");
     private static final List<String> AGENT = List.of("ec2-cloudwatch-agent", "ec2-ssm-managed");
     private static final List<String> IAM = List.of("evidence-decryptable", "ir-responder-permissions",
             "lambda-can-write-logs");
     private static final List<String> LOG_GROUP = List.of("cloudtrail-cloudwatch-delivery", "logs-retention",
-            "rds-log-exports", "vpc-flow-logs-enabled");
+            "vpc-flow-logs-enabled");
     private static final List<String> NONE = List.of();
 
     /** Expected route of every fixture: checks, named resources, delayed re-check, tamper attempt. */
@@ -55,17 +60,18 @@ class RouteTableTest {
     }
 
     static {
-        expect("cloudtrail/StopLogging.envelope.json", CT, List.of(TRAIL));
-        expect("cloudtrail/StopLogging-AccessDenied.record.json", CT, List.of(TRAIL), false, true);
-        expect("cloudtrail/StartLogging.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/StopLogging.envelope.json", LOGGING, NONE);
+        expect("cloudtrail/StopLogging-AccessDenied.record.json", LOGGING, NONE, false, true);
+        expect("cloudtrail/StartLogging.record.json", LOGGING, NONE);
         expect("cloudtrail/DeleteTrail.record.json", CT, List.of(TRAIL));
         expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT,
                 List.of("arn:aws:cloudtrail:eu-west-1:" + A + ":trail/no-such-trail"), false, true);
         expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/UpdateTrail.record.json", CT, List.of(TRAIL));
-        expect("cloudtrail/PutEventSelectors.envelope.json", CT, List.of(TRAIL));
-        expect("cloudtrail/PutEventSelectors-advanced.record.json", CT, List.of(TRAIL));
-        expect("cloudtrail/PutInsightSelectors.record.json", CT, List.of(TRAIL));
+        expect("cloudtrail/PutEventSelectors.envelope.json", List.of("cloudtrail-management-events"), NONE);
+        expect("cloudtrail/PutEventSelectors-advanced.record.json", List.of("cloudtrail-management-events"), NONE);
+        // Insights selectors change no verdict: Insights events are extra evidence, not required evidence.
+        expect("cloudtrail/PutInsightSelectors.record.json", NONE, NONE);
         expect("cloudtrail/GetTrailStatus.record.json", NONE, NONE);
         expect("cloudtrail/GetTrailStatus-no-readOnly.record.json", NONE, NONE);
 
@@ -79,11 +85,11 @@ class RouteTableTest {
         expect("kms/DisableKey.record.json", kms, List.of(KEY));
         expect("kms/EnableKey.record.json", kms, List.of(KEY));
 
-        expect("ec2/DeleteFlowLogs.envelope.json", VPC, NONE);
-        expect("ec2/DeleteFlowLogs-list.record.json", VPC, NONE);
-        expect("ec2/CreateFlowLogs.envelope.json", VPC, List.of(VPC_1));
-        expect("ec2/CreateFlowLogs-list.record.json", VPC, List.of(VPC_1, VPC_2));
-        expect("ec2/CreateFlowLogs-subnet.record.json", VPC, NONE);
+        expect("ec2/DeleteFlowLogs.envelope.json", FLOW_LOGS, NONE);
+        expect("ec2/DeleteFlowLogs-list.record.json", FLOW_LOGS, NONE);
+        expect("ec2/CreateFlowLogs.envelope.json", FLOW_LOGS, List.of(VPC_1));
+        expect("ec2/CreateFlowLogs-list.record.json", FLOW_LOGS, List.of(VPC_1, VPC_2));
+        expect("ec2/CreateFlowLogs-subnet.record.json", FLOW_LOGS, NONE);
         expect("ec2/CreateVpc.record.json", VPC, List.of(VPC_NEW));
         expect("ec2/DeleteVpc.record.json", VPC, List.of(VPC_NEW));
         expect("ec2/CreateVpcEndpoint.record.json", NONE, NONE);
@@ -94,9 +100,9 @@ class RouteTableTest {
         expect("ec2/DisableEbsEncryptionByDefault.record.json", List.of("evidence-decryptable"), NONE);
         expect("ec2/DescribeInstances.record.json", NONE, NONE);
 
-        expect("ssm/DeleteAssociation.envelope.json", AGENT, NONE, true, false);
-        expect("ssm/CreateAssociation.record.json", AGENT, List.of(I_1), true, false);
-        expect("ssm/UpdateServiceSetting.record.json", AGENT, NONE, true, false);
+        expect("ssm/DeleteAssociation.envelope.json", List.of("ec2-cloudwatch-agent"), NONE, true, false);
+        expect("ssm/CreateAssociation.record.json", List.of("ec2-cloudwatch-agent"), List.of(I_1), true, false);
+        expect("ssm/UpdateServiceSetting.record.json", List.of("ec2-ssm-managed"), NONE, true, false);
 
         expect("iam/DetachRolePolicy.envelope.json", IAM, NONE, true, false);
         expect("iam/PutRolePermissionsBoundary.record.json", IAM, NONE, true, false);
@@ -117,7 +123,7 @@ class RouteTableTest {
 
         expect("logs/DeleteLogGroup.envelope.json", LOG_GROUP,
                 List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
-        expect("logs/PutRetentionPolicy.record.json", LOG_GROUP,
+        expect("logs/PutRetentionPolicy.record.json", List.of("logs-retention"),
                 List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/vpc/flow-logs"));
         expect("logs/PutDeliverySource.record.json", List.of("cloudfront-access-logging"), List.of(DIST));
         expect("logs/DeleteDelivery.record.json", List.of("cloudfront-access-logging"), NONE);
@@ -146,7 +152,7 @@ class RouteTableTest {
         expect("sns/Unsubscribe.envelope.json", List.of("auditor-integrity"), NONE);
     }
 
-    private final RouteTable table = RouteTable.standard();
+    private final RouteTable table = Catalog.routeTable();
 
     static CloudTrailEvent event(String fixture) {
         List<ParsedEvent> parsed = new EventParser().parse(EventFixtures.read(fixture));
@@ -184,7 +190,7 @@ class RouteTableTest {
 
     @Test
     void resourceLevelChecksAreScopedToTheNamedResourcesAndTheRestToTheRegion() {
-        RoutingDecision stop = table.route(event("cloudtrail/StopLogging.envelope.json"));
+        RoutingDecision stop = table.route(event("cloudtrail/UpdateTrail.record.json"));
         Map<String, Scope> scopes = stop.targets().stream()
                 .collect(Collectors.toMap(CheckTarget::checkId, CheckTarget::scope));
 
@@ -200,9 +206,8 @@ class RouteTableTest {
     void trailEventsReevaluateTheTrailBucketCheckOverTheRegionEvenWhenTheyNameABucket() {
         // The bucket check's findings are keyed by the bucket ARN, never the trail ARN; and a trail that
         // moves to another bucket (UpdateTrail/CreateTrail name only the new one) must also re-judge the old.
-        for (String fixture : List.of("cloudtrail/StopLogging.envelope.json", "cloudtrail/DeleteTrail.record.json",
-                "cloudtrail/UpdateTrail.record.json", "cloudtrail/CreateTrail.envelope.json",
-                "cloudtrail/PutEventSelectors.envelope.json")) {
+        for (String fixture : List.of("cloudtrail/DeleteTrail.record.json", "cloudtrail/UpdateTrail.record.json",
+                "cloudtrail/CreateTrail.envelope.json")) {
             RoutingDecision decision = table.route(event(fixture));
             assertThat(decision.targets()).as(fixture)
                     .filteredOn(t -> t.checkId().equals("cloudtrail-bucket-retention"))
@@ -220,8 +225,9 @@ class RouteTableTest {
 
         assertThat(scopes.get("logs-retention").isRegion()).isFalse();
         assertThat(scopes.get("vpc-flow-logs-enabled")).isEqualTo(Scope.REGION);
-        assertThat(scopes.get("rds-log-exports")).isEqualTo(Scope.REGION);
         assertThat(scopes.get("cloudtrail-cloudwatch-delivery")).isEqualTo(Scope.REGION);
+        // RDS exports name log types, not groups: a log group event cannot change that verdict
+        assertThat(scopes).doesNotContainKey("rds-log-exports");
     }
 
     @Test
@@ -323,7 +329,7 @@ class RouteTableTest {
         assertThat(table.route(startDenied).tamperAttempt()).isFalse();
         assertThat(table.route(startDenied).routed()).isTrue();
         assertThat(table.route(deleteFlowLogsDenied).tamperAttempt()).isTrue();
-        assertThat(table.route(deleteFlowLogsDenied).checkIds()).containsExactlyElementsOf(VPC);
+        assertThat(table.route(deleteFlowLogsDenied).checkIds()).containsExactlyElementsOf(FLOW_LOGS);
     }
 
     @Test
@@ -350,7 +356,35 @@ class RouteTableTest {
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
                 "guardduty-enabled", "config-recorder-on", "auditor-integrity");
-        assertThat(RouteTable.JUDGED.keySet()).isSubsetOf(table.checkIds());
+    }
+
+    @Test
+    void theJudgedKindsOfEveryRouteComeFromItsChecksResourceType() {
+        Map<String, Set<ResourceKind>> judged = new java.util.TreeMap<>();
+        table.routes().forEach(r -> judged.merge(r.checkId(), r.judged(), (a, b) -> {
+            assertThat(b).as(r.checkId() + ": every route of a check judges the same kinds").isEqualTo(a);
+            return a;
+        }));
+        judged.values().removeIf(Set::isEmpty);
+        assertThat(judged).isEqualTo(Map.ofEntries(
+                Map.entry("cloudtrail-log-file-validation", Set.of(ResourceKind.TRAIL)),
+                Map.entry("cloudtrail-kms-encryption", Set.of(ResourceKind.TRAIL)),
+                Map.entry("cloudtrail-bucket-retention", Set.of(ResourceKind.BUCKET)),
+                Map.entry("vpc-flow-logs-enabled", Set.of(ResourceKind.VPC)),
+                Map.entry("route53resolver-query-logging", Set.of(ResourceKind.VPC)),
+                Map.entry("ec2-ssm-managed", Set.of(ResourceKind.INSTANCE)),
+                Map.entry("ec2-cloudwatch-agent", Set.of(ResourceKind.INSTANCE)),
+                Map.entry("lambda-can-write-logs", Set.of(ResourceKind.FUNCTION)),
+                Map.entry("cloudfront-access-logging", Set.of(ResourceKind.DISTRIBUTION)),
+                Map.entry("rds-log-exports", Set.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_CLUSTER)),
+                Map.entry("logs-retention", Set.of(ResourceKind.LOG_GROUP)),
+                Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY))));
+    }
+
+    @Test
+    void everyRouteSaysWhyItsCallsCanChangeTheVerdict() {
+        assertThat(table.routes()).allSatisfy(r -> assertThat(r.why()).as(r.checkId() + " " + r.eventNames())
+                .hasSizeGreaterThan(20));
     }
 
     @Test
@@ -358,7 +392,7 @@ class RouteTableTest {
         Map<String, Set<String>> names = new LinkedHashMap<>();
         table.routes().forEach(r -> names.computeIfAbsent(r.eventSource(), s -> new TreeSet<>()).addAll(r.eventNames()));
         assertThat(names.get("cloudtrail.amazonaws.com")).containsExactlyInAnyOrder("StopLogging", "StartLogging",
-                "DeleteTrail", "CreateTrail", "UpdateTrail", "PutEventSelectors", "PutInsightSelectors");
+                "DeleteTrail", "CreateTrail", "UpdateTrail", "PutEventSelectors");
         assertThat(names.get("s3.amazonaws.com")).containsExactlyInAnyOrder("PutBucketLifecycle",
                 "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle", "PutBucketPolicy", "DeleteBucketPolicy",
                 "PutBucketAcl", "PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteBucket");

@@ -62,7 +62,7 @@ final class Pipeline implements AutoCloseable {
         SqsClient sqs = aws.clients().build(SqsClient.builder().checksumValidationEnabled(false), AwsWire.REGION);
         StsClient sts = aws.clients().build(StsClient.builder(), AwsWire.REGION);
         PrintStream out = new PrintStream(logs, true, StandardCharsets.UTF_8);
-        engine = new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(aws.clients()), store,
+        engine = new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(aws.clients()), store,
                 notifier, Optional.of(new Engine.Recheck(sqs, QUEUE_URL)),
                 () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), AwsWire.REGION, clock,
                 new JsonLog("event", out, clock), new Metrics("event", out, clock), enricher);

@@ -30,7 +30,7 @@ class CloudTrailAccountsTest {
         CheckRegistry cloudTrail = new CheckRegistry(Catalog.all().stream()
                 .filter(c -> c.id().startsWith("cloudtrail-")).toList());
         return new Evaluator(cloudTrail, Config.defaults(), Clock.systemUTC())
-                .evaluateAll(new AwsInventoryFactory(aws.clients()).create(CloudTrailAccounts.ACCOUNT,
+                .evaluateAll(Catalog.inventories(aws.clients()).create(CloudTrailAccounts.ACCOUNT,
                         CloudTrailAccounts.REGION)).findings()
                 .stream().filter(f -> f.checkId().startsWith("cloudtrail-")).toList(); // the fixtures stub CloudTrail only
     }

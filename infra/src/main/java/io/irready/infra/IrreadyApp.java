@@ -1,5 +1,7 @@
 package io.irready.infra;
 
+import io.irready.events.EventBridgePatterns;
+import io.irready.checks.Catalog;
 import io.irready.core.Severity;
 import io.irready.events.RouteTable;
 import io.irready.core.Suppression;
@@ -50,7 +52,7 @@ public final class IrreadyApp {
 
     /** The routing table's EventBridge patterns: the rules are generated from them, never written by hand. */
     public static List<Map<String, Object>> routedPatterns() {
-        return RouteTable.standard().eventBridgePatterns();
+        return EventBridgePatterns.of(Catalog.routeTable());
     }
 
     /** Builds every stack from the app's context. */

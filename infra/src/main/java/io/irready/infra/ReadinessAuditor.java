@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
@@ -421,7 +422,7 @@ public class ReadinessAuditor extends Construct {
     private void addRouteRules() {
         if (props.eventPatterns().isEmpty()) {
             throw new IllegalArgumentException("ReadinessAuditorProps.eventPatterns is empty: pass "
-                    + "RouteTable.standard().eventBridgePatterns() (the routing table)");
+                    + "EventBridgePatterns.of(Catalog.routeTable()) (the routing table)");
         }
         for (Map<String, Object> pattern : props.eventPatterns()) {
             String source = EventPatterns.source(pattern);

@@ -1,5 +1,7 @@
 package io.irready.infra;
 
+import io.irready.events.EventBridgePatterns;
+import io.irready.checks.Catalog;
 import io.irready.core.Config;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
@@ -162,8 +164,8 @@ public record ReadinessAuditorProps(
         private List<Suppression> suppressions = List.of();
         /** Default: integrity alerts go to the main topic only. */
         private Optional<String> integrityTopicArn = Optional.empty();
-        /** Default: the routing table's, {@code RouteTable.standard().eventBridgePatterns()}. */
-        private List<Map<String, Object>> eventPatterns = RouteTable.standard().eventBridgePatterns();
+        /** Default: the routing table's, {@code EventBridgePatterns.of(Catalog.routeTable())}. */
+        private List<Map<String, Object>> eventPatterns = EventBridgePatterns.of(Catalog.routeTable());
         /** Default: {@link #DEFAULT_FUNCTIONS_JAR}. */
         private Path functionsJar = DEFAULT_FUNCTIONS_JAR;
 

@@ -1,5 +1,7 @@
 package io.irready.infra;
 
+import io.irready.events.EventBridgePatterns;
+import io.irready.checks.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +24,7 @@ class ReadinessAuditorPropsTest {
         assertThat(p.fullSweepMinutes()).isEqualTo(60);
         assertThat(p.retentionDays()).isEqualTo(Config.DEFAULT_RETENTION_DAYS);
         assertThat(p.minAlertSeverity()).isEqualTo(Severity.MEDIUM);
-        assertThat(p.eventPatterns()).isEqualTo(RouteTable.standard().eventBridgePatterns());
+        assertThat(p.eventPatterns()).isEqualTo(EventBridgePatterns.of(Catalog.routeTable()));
         assertThat(p.functionsJar()).isEqualTo(Path.of("functions/target/irready-lambda.zip"));
     }
 

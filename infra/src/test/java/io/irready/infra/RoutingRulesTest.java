@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.checks.Catalog;
 import static io.irready.infra.EventPatternMatcher.cloudTrailEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,7 +72,7 @@ class RoutingRulesTest {
 
     @Test
     void everyRouteOfTheRoutingTableIsMatched() {
-        RouteTable table = RouteTable.standard();
+        RouteTable table = Catalog.routeTable();
         assertThat(table.routes()).isNotEmpty();
         for (Route route : table.routes()) {
             for (String name : route.eventNames()) {

@@ -32,12 +32,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class AuditorPath {
     private final EventParser parser = new EventParser();
-    private final RouteTable routes = RouteTable.standard();
+    private final RouteTable routes = Catalog.routeTable();
     private final Evaluator evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
     private final AwsInventoryFactory inventories;
 
     public AuditorPath(URI awsEndpoint) {
-        this.inventories = new AwsInventoryFactory(AwsClients.forEndpoint(awsEndpoint,
+        this.inventories = Catalog.inventories(AwsClients.forEndpoint(awsEndpoint,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench")), 1));
     }
 

@@ -56,7 +56,7 @@ public final class LocalAuditor {
         Engine.Recheck recheck = new Engine.Recheck(awsClients.build(SqsClient.builder(), region),
                 "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        Engine engine = new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(awsClients), store,
+        Engine engine = new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(awsClients), store,
                 notifier, Optional.of(recheck), () -> account, region, clock, new JsonLog("event", discard, clock),
                 new Metrics("event", discard, clock));
         return new EventHandler(engine);

@@ -169,7 +169,7 @@ public final class Demo {
         Engine.Recheck recheck = new Engine.Recheck(clients.build(SqsClient.builder(), account.region),
                 sim.endpoint() + "/" + account.account + "/irready-recheck");
         PrintStream logs = verbose ? out : new PrintStream(OutputStream.nullOutputStream());
-        return new Engine(config, registry, RouteTable.standard(), new AwsInventoryFactory(clients), store, notifier,
+        return new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(clients), store, notifier,
                 Optional.of(recheck), () -> account.account, account.region, clock,
                 new JsonLog("irready-demo", logs, clock), new Metrics("irready-demo", logs, clock),
                 // as in Lambda: a resolved trail alert lists what CloudTrail Event History saw while it was off

@@ -93,7 +93,7 @@ class CanonicalIdsDocTest {
         for (String region : List.of(AccountGenerator.DEMO_REGION, "us-east-1")) {
             SimulatedAccount account = AccountGenerator.demo(AccountGenerator.DEMO_ACCOUNT, region);
             try (AwsSimulator sim = new AwsSimulator(account)) {
-                AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+                AwsInventoryFactory inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
                 for (Finding f : new Evaluator(registry, DEMO_CONFIG, Clock.systemUTC())
                         .evaluateAll(inventories.create(account.account, region)).findings()) {
@@ -113,7 +113,7 @@ class CanonicalIdsDocTest {
     /** Check id → id forms of the resources fixture events name for it. */
     private Map<String, Set<String>> routeForms() throws Exception {
         Map<String, Set<String>> forms = new TreeMap<>();
-        RouteTable table = RouteTable.standard();
+        RouteTable table = Catalog.routeTable();
         for (String fixture : RouteScopeConsistencyTest.fixtures().toList()) {
             for (CloudTrailEvent event : RouteScopeConsistencyTest.events(fixture)) {
                 for (CheckTarget t : table.route(event).targets()) {

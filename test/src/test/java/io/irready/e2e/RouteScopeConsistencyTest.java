@@ -98,7 +98,7 @@ class RouteScopeConsistencyTest {
     @MethodSource("fixtures")
     void everyResourceAnEventNamesComesBackAsAFinding(String fixture) throws IOException {
         for (CloudTrailEvent event : events(fixture)) {
-            RoutingDecision decision = RouteTable.standard().route(event);
+            RoutingDecision decision = Catalog.routeTable().route(event);
             List<CheckTarget> targets = decision.targets().stream()
                     .filter(t -> REGISTRY.contains(t.checkId())).toList();
             if (targets.isEmpty()) {
@@ -106,7 +106,7 @@ class RouteScopeConsistencyTest {
             }
             SimulatedAccount account = accountWith(event, decision.resourceIds());
             try (AwsSimulator sim = new AwsSimulator(account)) {
-                AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+                AwsInventoryFactory inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
                 Evaluator evaluator = new Evaluator(REGISTRY, CONFIG, Clock.systemUTC());
                 for (CheckTarget target : targets) {
@@ -227,14 +227,14 @@ class RouteScopeConsistencyTest {
     @MethodSource("trailFixtures")
     void trailCallsReevaluateTheTrailBucket(String fixture) throws IOException {
         CloudTrailEvent event = events(fixture).getFirst();
-        CheckTarget bucketTarget = RouteTable.standard().route(event).targets().stream()
+        CheckTarget bucketTarget = Catalog.routeTable().route(event).targets().stream()
                 .filter(t -> t.checkId().equals("cloudtrail-bucket-retention")).findFirst().orElseThrow();
         SimulatedAccount account = AccountGenerator.demo(event.account(), event.awsRegion());
         account.trails.add(trail(account, "management-events", "acme-cloudtrail-logs-" + event.account()));
         account.buckets.put("acme-cloudtrail-logs-" + event.account(), new Bucket("acme-cloudtrail-logs-"
                 + event.account(), event.account(), 30, true));
         try (AwsSimulator sim = new AwsSimulator(account)) {
-            AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+            AwsInventoryFactory inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
             Evaluation evaluation = new Evaluator(REGISTRY, CONFIG, Clock.systemUTC()).evaluate(
                     inventories.create(event.account(), event.awsRegion()), List.of(bucketTarget.checkId()),
@@ -254,7 +254,7 @@ class RouteScopeConsistencyTest {
         CloudTrailEvent event = events("s3/PutBucketLifecycle.envelope.json").getFirst();
         String trailRegion = "us-east-1";
         assertThat(event.awsRegion()).isNotEqualTo(trailRegion);
-        RoutingDecision decision = RouteTable.standard().route(event);
+        RoutingDecision decision = Catalog.routeTable().route(event);
         assertThat(decision.everyRegion()).isTrue();
         CheckTarget target = decision.targets().getFirst();
         String bucket = target.scope().resources().orElseThrow().iterator().next().substring("arn:aws:s3:::".length());
@@ -263,7 +263,7 @@ class RouteScopeConsistencyTest {
         account.buckets.put(bucket, new Bucket(bucket, account.account, 30, true));
         account.trails.add(new Trail("central", trailRegion, true, true, false, bucket, null, true, null, null, null));
         try (AwsSimulator sim = new AwsSimulator(account)) {
-            AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+            AwsInventoryFactory inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "test")), 1));
             Evaluator evaluator = new Evaluator(REGISTRY, CONFIG, Clock.systemUTC());
             Map<String, Status> eventRegionOnly = verdicts(evaluator.evaluate(inventories.create(event.account(),
@@ -284,7 +284,7 @@ class RouteScopeConsistencyTest {
 
     @Test
     void unimplementedListIsExact() {
-        Set<String> routed = RouteTable.standard().checkIds();
+        Set<String> routed = Catalog.routeTable().checkIds();
         Set<String> unregistered = new TreeSet<>(routed);
         unregistered.removeIf(REGISTRY::contains);
         assertThat(unregistered).as("a routed check joined (or left) the catalog: update NOT_REGISTERED, so this "

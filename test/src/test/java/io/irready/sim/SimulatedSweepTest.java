@@ -23,7 +23,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 class SimulatedSweepTest {
     private final SimulatedAccount account = AccountGenerator.demo();
     private final AwsSimulator sim = start(account);
-    private final AwsInventoryFactory inventories = new AwsInventoryFactory(AwsClients.forEndpoint(sim.endpoint(),
+    private final AwsInventoryFactory inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 1));
     private final Evaluator evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
 

@@ -16,6 +16,10 @@ import io.irready.inventory.cloudfront.LegacyLogging;
 import io.irready.inventory.logs.Delivery;
 import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,7 +36,7 @@ import java.util.stream.Collectors;
  * logging (one {@code GetDistributionConfig} per distribution, the documented per-resource call) —
  * so the per-distribution call is only made for distributions nothing cheaper proves.
  */
-public final class CloudFrontAccessLogging implements Check {
+public final class CloudFrontAccessLogging implements Check, Routed {
     public static final String ID = "cloudfront-access-logging";
     public static final String HOME_REGION = "us-east-1";
     static final String ACCESS_LOGS = "ACCESS_LOGS";
@@ -60,9 +64,23 @@ public final class CloudFrontAccessLogging implements Check {
                     DeliveryCollector.DESCRIBE_DELIVERY_SOURCES, DeliveryCollector.DESCRIBE_DELIVERIES),
             new References(List.of(), List.of("CloudFront.5"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudfront", "CreateDistribution", "UpdateDistribution", "DeleteRealtimeLogConfig",
+                    "UpdateRealtimeLogConfig").naming(Extractors.DISTRIBUTION_ID)
+                    .because("these set or remove a distribution's standard logging or real-time log config")
+            .on("aws.logs", "PutDeliverySource", "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery",
+                    "DeleteDeliveryDestination").naming(Extractors.DELIVERY_SOURCE_RESOURCE)
+                    .because("CloudFront's v2 access logs are CloudWatch Logs vended-log deliveries")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -16,6 +16,10 @@ import io.irready.inventory.s3.BucketOwnership;
 import io.irready.inventory.s3.LifecycleRule;
 import io.irready.inventory.s3.S3Collector;
 import io.irready.inventory.s3.S3Inventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +35,7 @@ import java.util.Map;
  * erases the trail. A bucket owned by another account (a central log archive) is NOT_APPLICABLE:
  * its retention is judged in that account.
  */
-public final class CloudTrailBucketRetentionCheck implements Check {
+public final class CloudTrailBucketRetentionCheck implements Check, Routed {
     public static final String ID = "cloudtrail-bucket-retention";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -60,9 +64,31 @@ public final class CloudTrailBucketRetentionCheck implements Check {
                     List.of("CloudTrail.6"),
                     List.of("aws.defense-evasion.cloudtrail-lifecycle-rule")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").disablesEvidence().everyRegion()
+                    .because("a trail call can move a trail off its bucket: only a region evaluation re-judges (and "
+                            + "closes) the old bucket's finding as well as the new one's")
+            .on("aws.cloudtrail", "CreateTrail").everyRegion()
+                    .because("a new trail's bucket is judged")
+            .on("aws.s3", "PutBucketLifecycle", "PutBucketLifecycleConfiguration", "PutBucketPolicy",
+                    "DeleteBucketPolicy", "DeleteBucket").naming(Extractors.BUCKET_NAME).disablesEvidence().everyRegion()
+                    .because("a lifecycle rule can expire trail logs early, a policy can make them public or the "
+                            + "bucket can go; the event comes from the bucket's region, the bucket is judged in its "
+                            + "trail's")
+            .on("aws.s3", "DeleteBucketLifecycle", "PutBucketAcl", "PutBucketPublicAccessBlock",
+                    "DeleteBucketPublicAccessBlock").naming(Extractors.BUCKET_NAME).everyRegion()
+                    .because("removing a lifecycle rule restores retention; ACLs and public access blocks change "
+                            + "whether the logs are public")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     /** The canonical id of a bucket: {@code arn:<partition>:s3:::<bucket>}. */

@@ -15,6 +15,10 @@ import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.cloudtrail.TrailStatus;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.List;
  * region); for a shadow trail whose group lives in its home region, or a group in another
  * account, a deleted group still shows up here as a delivery error or a stale delivery time.
  */
-public final class CloudTrailCloudWatchDeliveryCheck implements Check {
+public final class CloudTrailCloudWatchDeliveryCheck implements Check, Routed {
     public static final String ID = "cloudtrail-cloudwatch-delivery";
     static final Duration MAX_DELIVERY_AGE = Duration.ofHours(24);
 
@@ -52,9 +56,27 @@ public final class CloudTrailCloudWatchDeliveryCheck implements Check {
                     List.of("CloudTrail.5"),
                     List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail").naming(Extractors.TRAIL_NAME)
+                    .disablesEvidence().everyRegion()
+                    .because("a trail that stops or goes away, or whose log group or role UpdateTrail changes, no "
+                            + "longer delivers to CloudWatch Logs")
+            .on("aws.cloudtrail", "StartLogging", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
+                    .because("a logging trail with a log group delivers again")
+            .on("aws.logs", "DeleteLogGroup").naming(Extractors.LOG_GROUP_NAME).disablesEvidence()
+                    .because("deleting the trail's log group stops the delivery")
+            .on("aws.logs", "CreateLogGroup").naming(Extractors.LOG_GROUP_NAME)
+                    .because("recreating the trail's log group lets the delivery resume")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -12,6 +12,10 @@ import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.kms.KmsCollector;
 import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +27,7 @@ import java.util.Optional;
  * irready may not describe (e.g. a cross-account key whose policy does not allow it) is an ERROR
  * on that trail.
  */
-public final class CloudTrailKmsEncryptionCheck implements Check {
+public final class CloudTrailKmsEncryptionCheck implements Check, Routed {
     public static final String ID = "cloudtrail-kms-encryption";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -48,9 +52,27 @@ public final class CloudTrailKmsEncryptionCheck implements Check {
                     List.of("CloudTrail.2"),
                     List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").naming(Extractors.TRAIL_NAME).disablesEvidence()
+                    .everyRegion()
+                    .because("UpdateTrail can remove or swap the trail's KMS key; a deleted trail's finding is closed")
+            .on("aws.cloudtrail", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
+                    .because("a new trail is judged")
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
+                    .because("a disabled key, one scheduled for deletion or a narrowed policy or grant stops "
+                            + "CloudTrail encrypting with it (the event names a key, not a trail: the region is re-judged)")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion").naming(Extractors.KEY_ID)
+                    .because("re-enabling the key, or cancelling its deletion, restores it")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

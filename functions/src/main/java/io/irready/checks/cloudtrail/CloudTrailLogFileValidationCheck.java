@@ -9,6 +9,10 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.cloudtrail.Trail;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.List;
 
 /**
@@ -18,7 +22,7 @@ import java.util.List;
  * without trails of its own yields no finding: cloudtrail-logging-all-regions reports the gap.
  * A trail owned by another account (organization trail seen from a member) is NOT_APPLICABLE.
  */
-public final class CloudTrailLogFileValidationCheck implements Check {
+public final class CloudTrailLogFileValidationCheck implements Check, Routed {
     public static final String ID = "cloudtrail-log-file-validation";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -40,9 +44,22 @@ public final class CloudTrailLogFileValidationCheck implements Check {
                     List.of("CloudTrail.4"),
                     List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").naming(Extractors.TRAIL_NAME).disablesEvidence()
+                    .everyRegion()
+                    .because("UpdateTrail can turn log file validation off; a deleted trail's finding is closed")
+            .on("aws.cloudtrail", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
+                    .because("a new trail is judged")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -11,6 +11,10 @@ import io.irready.core.Severity;
 import io.irready.inventory.cloudtrail.CloudTrailCollector;
 import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.cloudtrail.TrailStatus;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.List;
 
 /**
@@ -20,7 +24,7 @@ import java.util.List;
  * S3 delivery error. Shadow copies of trails homed elsewhere and organization trails count: they
  * do record this region. No trail at all is a FAIL — the region is unrecorded.
  */
-public final class CloudTrailLoggingAllRegionsCheck implements Check {
+public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
     public static final String ID = "cloudtrail-logging-all-regions";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -45,9 +49,27 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check {
                     List.of("CloudTrail.1", "CloudTrail.3"),
                     List.of("aws.defense-evasion.cloudtrail-stop", "aws.defense-evasion.cloudtrail-delete")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail").naming(Extractors.TRAIL_NAME)
+                    .disablesEvidence().everyRegion()
+                    .because("a multi-region trail that stops, goes away or is narrowed (UpdateTrail can drop regions "
+                            + "or global service events) blinds every region it covered; the call is made in the "
+                            + "trail's home region")
+            .on("aws.cloudtrail", "StartLogging", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
+                    .because("a trail that starts logging, or a new multi-region trail, can cover every region again")
+            .on("aws.organizations", "LeaveOrganization", "DisableAWSServiceAccess").disablesEvidence().everyRegion()
+                    .because("leaving the organization, or revoking CloudTrail's trusted access, removes the "
+                            + "organization trail that may be the only one logging")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

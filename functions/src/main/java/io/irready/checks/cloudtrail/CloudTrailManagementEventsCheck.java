@@ -14,6 +14,10 @@ import io.irready.inventory.cloudtrail.TrailSelectors;
 import io.irready.inventory.cloudtrail.TrailSelectors.AdvancedEventSelector;
 import io.irready.inventory.cloudtrail.TrailSelectors.EventSelector;
 import io.irready.inventory.cloudtrail.TrailSelectors.FieldSelector;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +32,7 @@ import java.util.Optional;
  * by {@code readOnly}, and filter on nothing else. A trail that is not logging records nothing
  * and is not a candidate (cloudtrail-logging-all-regions reports why).
  */
-public final class CloudTrailManagementEventsCheck implements Check {
+public final class CloudTrailManagementEventsCheck implements Check, Routed {
     public static final String ID = "cloudtrail-management-events";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -52,9 +56,23 @@ public final class CloudTrailManagementEventsCheck implements Check {
                     List.of("CloudTrail.1"),
                     List.of("aws.defense-evasion.cloudtrail-event-selectors")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors")
+                    .naming(Extractors.TRAIL_NAME).disablesEvidence().everyRegion()
+                    .because("a trail that stops, goes away, is narrowed or stops selecting read or write management "
+                            + "events no longer records them")
+            .on("aws.cloudtrail", "StartLogging", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
+                    .because("a logging trail that selects every management event satisfies it again")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

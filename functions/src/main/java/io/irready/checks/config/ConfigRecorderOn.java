@@ -10,11 +10,14 @@ import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.config.ConfigRecorder;
 import io.irready.inventory.config.ConfigRecorderInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code config-recorder-on}: an AWS Config recorder is recording in the region. */
-public final class ConfigRecorderOn implements Check {
+public final class ConfigRecorderOn implements Check, Routed {
     public static final String ID = "config-recorder-on";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -35,9 +38,21 @@ public final class ConfigRecorderOn implements Check {
             List.of("config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus"),
             new References(List.of("CIS 3.3"), List.of("Config.1"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.config", "StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel")
+                    .disablesEvidence()
+                    .because("a stopped or deleted recorder, or no delivery channel, records no configuration history")
+            .on("aws.config", "StartConfigurationRecorder").because("a started recorder records again")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -11,6 +11,10 @@ import io.irready.core.Severity;
 import io.irready.inventory.ec2.Ec2Instance;
 import io.irready.inventory.ssm.SsmAssociation;
 import io.irready.inventory.ssm.SsmInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +23,7 @@ import java.util.Optional;
  * by an association of {@code AmazonCloudWatch-ManageAgent}. Host logs that stay on the host are
  * lost with it, or altered by whoever controls it.
  */
-public final class Ec2CloudWatchAgent implements Check {
+public final class Ec2CloudWatchAgent implements Check, Routed {
     public static final String ID = "ec2-cloudwatch-agent";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -46,9 +50,24 @@ public final class Ec2CloudWatchAgent implements Check {
                     "ssm:ListAssociations"),
             References.NONE);
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.ec2", Instances.INSTANCE_CHANGES).naming(Extractors.INSTANCE_ID).delayedRecheck()
+                    .because("a started instance, or one whose instance profile changed, is judged again; SSM "
+                            + "inventory lags the change")
+            .on("aws.ssm", "DeleteAssociation", "UpdateAssociation", "CreateAssociation", "DeregisterManagedInstance")
+                    .naming(Extractors.SSM_INSTANCE_ID).delayedRecheck()
+                    .because("the agent is managed through SSM associations; a deregistered instance reports no "
+                            + "inventory")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -12,6 +12,10 @@ import io.irready.inventory.ec2.Ec2Instance;
 import io.irready.inventory.ssm.DefaultHostManagement;
 import io.irready.inventory.ssm.ManagedInstance;
 import io.irready.inventory.ssm.SsmInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +23,7 @@ import java.util.Optional;
  * Running instances are online SSM managed instances: the responder's way in to collect memory,
  * processes and logs from a host without SSH keys or opening ports during an incident.
  */
-public final class Ec2SsmManaged implements Check {
+public final class Ec2SsmManaged implements Check, Routed {
     public static final String ID = "ec2-ssm-managed";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -44,9 +48,24 @@ public final class Ec2SsmManaged implements Check {
             List.of("ec2:DescribeInstances", "ssm:DescribeInstanceInformation", "ssm:GetServiceSetting"),
             new References(List.of(), List.of("SSM.1"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.ec2", Instances.INSTANCE_CHANGES).naming(Extractors.INSTANCE_ID).delayedRecheck()
+                    .because("a started instance, or one whose instance profile changed, may gain or lose SSM "
+                            + "management; SSM registration lags the change")
+            .on("aws.ssm", "DeregisterManagedInstance", "UpdateServiceSetting").naming(Extractors.SSM_INSTANCE_ID)
+                    .delayedRecheck()
+                    .because("deregistering an instance, or changing default host management, changes which "
+                            + "instances SSM manages")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -15,6 +15,10 @@ import java.util.Optional;
  * walk over the instances in scope (a failed read costs that instance an ERROR, not the others).
  */
 final class Instances {
+    /** EC2 calls that start an instance or change its instance profile: what SSM can manage may change. */
+    static final String[] INSTANCE_CHANGES = {"RunInstances", "StartInstances", "AssociateIamInstanceProfile",
+            "DisassociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation"};
+
     private Instances() {
     }
 

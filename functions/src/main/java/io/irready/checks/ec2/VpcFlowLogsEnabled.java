@@ -15,6 +15,10 @@ import io.irready.inventory.ec2.FlowLog;
 import io.irready.inventory.ec2.Subnet;
 import io.irready.inventory.ec2.Vpc;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +28,7 @@ import java.util.Optional;
  * without error to a destination that exists — on the VPC itself, or on every one of its subnets.
  * Without it an investigator cannot tell which hosts talked to what, or when data left.
  */
-public final class VpcFlowLogsEnabled implements Check {
+public final class VpcFlowLogsEnabled implements Check, Routed {
     public static final String ID = "vpc-flow-logs-enabled";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -51,9 +55,26 @@ public final class VpcFlowLogsEnabled implements Check {
                     List.of("EC2.6"),
                     List.of("aws.defense-evasion.vpc-remove-flow-logs")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.ec2", "DeleteFlowLogs").naming(Extractors.VPC_ID).disablesEvidence()
+                    .because("deleting a flow log leaves its VPC unrecorded (the event names flow-log ids, not VPCs: "
+                            + "the region is re-judged)")
+            .on("aws.ec2", "CreateFlowLogs", "CreateVpc", "DeleteVpc").naming(Extractors.VPC_ID)
+                    .because("a new flow log can cover the VPC; a new VPC is judged; a deleted one's finding is closed")
+            .on("aws.logs", "DeleteLogGroup").naming(Extractors.LOG_GROUP_NAME).disablesEvidence()
+                    .because("a flow log whose destination log group is gone delivers nothing")
+            .on("aws.logs", "CreateLogGroup").naming(Extractors.LOG_GROUP_NAME)
+                    .because("recreating the destination log group lets the delivery resume")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     /** The canonical id of a VPC: its ARN, in the owner's account. */

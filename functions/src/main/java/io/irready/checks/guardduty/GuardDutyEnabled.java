@@ -10,11 +10,14 @@ import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.guardduty.Detector;
 import io.irready.inventory.guardduty.GuardDutyInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code guardduty-enabled}: an enabled GuardDuty detector in the region (a suspended one does not count). */
-public final class GuardDutyEnabled implements Check {
+public final class GuardDutyEnabled implements Check, Routed {
     public static final String ID = "guardduty-enabled";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -36,9 +39,20 @@ public final class GuardDutyEnabled implements Check {
             List.of("guardduty:ListDetectors", "guardduty:GetDetector"),
             new References(List.of(), List.of("GuardDuty.1"), List.of("aws.defense-evasion.guardduty-disable")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.guardduty", "DeleteDetector", "UpdateDetector").disablesEvidence()
+                    .because("deleting or suspending the detector stops GuardDuty's findings")
+            .on("aws.guardduty", "CreateDetector").because("a new detector produces findings again")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

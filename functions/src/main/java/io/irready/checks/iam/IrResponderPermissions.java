@@ -14,6 +14,10 @@ import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.Optional;
  * simulator, which honours the role's permissions boundary; bucket policies and conditions are not evaluated.
  * Without a configured role there is nothing to judge and no finding.
  */
-public final class IrResponderPermissions implements Check {
+public final class IrResponderPermissions implements Check, Routed {
     public static final String ID = "ir-responder-permissions";
     static final String SIMPLIFICATION = "Judged by IAM policy simulation (the role's policies and permissions "
             + "boundary; bucket policies and policy conditions were not evaluated).";
@@ -51,9 +55,23 @@ public final class IrResponderPermissions implements Check {
             List.of("iam:SimulatePrincipalPolicy", "cloudtrail:DescribeTrails"),
             References.NONE);
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
+                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
+                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+                    .naming(Extractors.ROLE_NAME).delayedRecheck().everyRegion()
+                    .because("the responder role's policies or boundary can lose a permission evidence acquisition "
+                            + "needs; IAM is global and eventually consistent")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     static final String NO_ROLE = "No incident-response role is configured, so nobody's access to evidence was checked: "

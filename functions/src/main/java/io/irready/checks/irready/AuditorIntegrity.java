@@ -19,6 +19,11 @@ import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.lambda.AuditorFunction;
 import io.irready.inventory.lambda.AuditorFunctionInventory;
 import io.irready.inventory.sns.TopicInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
+import io.irready.events.ResourceKind;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +42,7 @@ import java.util.function.Supplier;
  * Every broken part is listed, so one alert tells the whole story of the tampering. NOT_APPLICABLE when no
  * {@code IRREADY_AUDITOR_*} configuration exists (a CLI scan) or in regions other than irready's own.
  */
-public final class AuditorIntegrity implements Check {
+public final class AuditorIntegrity implements Check, Routed {
     public static final String ID = "auditor-integrity";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,9 +70,34 @@ public final class AuditorIntegrity implements Check {
         return io.irready.core.ResourceIds.accountRegion(account, region);
     }
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
+                    .onlyOwn(ResourceKind.KMS_KEY)
+                    .because("irready's own alert key disabled or narrowed silences its alerts")
+            .on("aws.events", "DisableRule", "DeleteRule", "RemoveTargets").disablesEvidence()
+                    .because("a disabled or deleted rule, or one without targets, stops events reaching irready")
+            .on("aws.events", "PutRule", "PutTargets").because("a rule or target change can redirect irready's events")
+            .on("aws.lambda", "DeleteFunction", "PutFunctionConcurrency", "RemovePermission")
+                    .naming(Extractors.FUNCTION_NAME).disablesEvidence()
+                    .because("a deleted, throttled-to-zero or uninvokable function evaluates nothing")
+            .on("aws.lambda", "DeleteFunctionConcurrency").naming(Extractors.FUNCTION_NAME)
+                    .because("removing a zero concurrency limit lets irready run again")
+            .on("aws.lambda", "UpdateFunctionConfiguration").naming(Extractors.FUNCTION_NAME).disablesEvidence()
+                    .onlyOwn(ResourceKind.FUNCTION)
+                    .because("irready's own functions reconfigured can stop evaluating")
+            .on("aws.sns", "DeleteTopic", "Unsubscribe").disablesEvidence()
+                    .because("a deleted alert topic or subscription silences irready's alerts")
+            .on("aws.sns", "SetTopicAttributes").because("a topic policy or key change can block alerts")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

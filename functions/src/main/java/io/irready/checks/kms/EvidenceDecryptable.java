@@ -22,6 +22,10 @@ import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +44,7 @@ import java.util.Set;
  * the key policy and grants read by irready, since the simulator cannot evaluate a key policy for a role nor
  * grants. Conditions are not evaluated; every reason says so.
  */
-public final class EvidenceDecryptable implements Check {
+public final class EvidenceDecryptable implements Check, Routed {
     public static final String ID = "evidence-decryptable";
     static final List<String> KEY_ACTIONS = List.of("kms:Decrypt", "kms:CreateGrant", "kms:ReEncryptFrom");
     static final String SIMPLIFICATION = "Judged by IAM policy simulation of the role plus the key policy and "
@@ -70,9 +74,32 @@ public final class EvidenceDecryptable implements Check {
                     "iam:SimulatePrincipalPolicy"),
             new References(List.of("CIS 3.7"), List.of("KMS.3", "CloudTrail.2"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
+                    .because("a disabled key, one scheduled for deletion, or a narrowed policy or grant can leave "
+                            + "evidence undecryptable")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion").naming(Extractors.KEY_ID)
+                    .because("re-enabling the key, or cancelling its deletion, restores it")
+            .on("aws.ec2", "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId")
+                    .because("these change which key protects new EBS volumes")
+            .on("aws.logs", "DisassociateKmsKey").naming(Extractors.LOG_GROUP_NAME)
+                    .because("a log group that stops using a key changes which keys protect evidence")
+            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
+                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
+                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+                    .naming(Extractors.ROLE_NAME).delayedRecheck().everyRegion()
+                    .because("the responder role may lose kms:Decrypt on an evidence key; IAM is global and "
+                            + "eventually consistent")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -18,6 +18,10 @@ import io.irready.inventory.iam.SimulationRequest;
 import io.irready.inventory.lambda.LambdaCollector;
 import io.irready.inventory.lambda.LambdaFunction;
 import io.irready.inventory.lambda.LambdaInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +39,7 @@ import java.util.TreeSet;
  * {@code *}, {@code log-group:/aws/lambda/*} and {@code log-group:<name>:*} grants all match.
  * The simulator cannot evaluate resource policies for a role, nor KMS access to an encrypted group.
  */
-public final class LambdaCanWriteLogs implements Check {
+public final class LambdaCanWriteLogs implements Check, Routed {
     public static final String ID = "lambda-can-write-logs";
     static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -59,9 +63,26 @@ public final class LambdaCanWriteLogs implements Check {
             List.of(LambdaCollector.LIST_FUNCTIONS, IamCollector.SIMULATE_PRINCIPAL_POLICY),
             References.NONE);
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
+                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
+                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+                    .naming(Extractors.ROLE_NAME).passesRoleNames().delayedRecheck().everyRegion()
+                    .because("an execution role's policies, boundary or trust can take away logs:CreateLogStream or "
+                            + "logs:PutLogEvents; IAM is global and eventually consistent")
+            .on("aws.lambda", "CreateFunction", "UpdateFunctionConfiguration").naming(Extractors.FUNCTION_NAME)
+                    .delayedRecheck()
+                    .because("a new function, or a new role or LoggingConfig log group, is judged again")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

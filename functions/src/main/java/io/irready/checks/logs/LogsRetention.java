@@ -11,6 +11,10 @@ import io.irready.core.Severity;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +25,7 @@ import java.util.Optional;
  * (trail, flow-log, RDS, Lambda and agent groups by default); other groups get no finding. A trail
  * delivering to a group with a custom name is covered by adding that name as a prefix.
  */
-public final class LogsRetention implements Check {
+public final class LogsRetention implements Check, Routed {
     public static final String ID = "logs-retention";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -41,9 +45,21 @@ public final class LogsRetention implements Check {
             List.of(LogsCollector.DESCRIBE_LOG_GROUPS),
             new References(List.of(), List.of("CloudWatch.16"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.logs", "DeleteLogGroup", "PutRetentionPolicy").naming(Extractors.LOG_GROUP_NAME).disablesEvidence()
+                    .because("a deleted group or a shorter retention loses forensic logs")
+            .on("aws.logs", "DeleteRetentionPolicy", "CreateLogGroup").naming(Extractors.LOG_GROUP_NAME)
+                    .because("a group that never expires passes; a new forensic group is judged")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

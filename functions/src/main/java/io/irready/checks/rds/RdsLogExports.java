@@ -13,6 +13,10 @@ import io.irready.inventory.rds.DbInstance;
 import io.irready.inventory.rds.LogExports;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +28,7 @@ import java.util.Optional;
  * finding is NOT_APPLICABLE and points to the cluster). A type pending disable counts as disabled.
  * Engines without an entry in the table (DocumentDB, Neptune, Db2 …) are NOT_APPLICABLE.
  */
-public final class RdsLogExports implements Check {
+public final class RdsLogExports implements Check, Routed {
     public static final String ID = "rds-log-exports";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -47,9 +51,23 @@ public final class RdsLogExports implements Check {
             List.of(RdsCollector.DESCRIBE_DB_INSTANCES, RdsCollector.DESCRIBE_DB_CLUSTERS),
             new References(List.of(), List.of("RDS.9", "RDS.34", "RDS.36", "RDS.37", "RDS.40", "RDS.42"), List.of()));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.rds", "CreateDBInstance", "ModifyDBInstance", "CreateDBCluster", "ModifyDBCluster",
+                    "RestoreDBInstanceFromDBSnapshot", "RestoreDBInstanceToPointInTime", "RestoreDBClusterFromSnapshot",
+                    "RestoreDBClusterToPointInTime", "ModifyDBParameterGroup", "ModifyDBClusterParameterGroup",
+                    "ModifyOptionGroup").naming(Extractors.DB_IDENTIFIER).delayedRecheck()
+                    .because("these set or change a database's log exports, or the parameters and options that make "
+                            + "its audit log; RDS applies changes late (pending modifications)")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -13,12 +13,16 @@ import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.ec2.Vpc;
 import io.irready.inventory.route53resolver.QueryLogAssociation;
 import io.irready.inventory.route53resolver.QueryLogInventory;
+import io.irready.events.Route;
+import io.irready.events.Routed;
+import io.irready.events.Routes;
+import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code route53resolver-query-logging}: every VPC is associated with an ACTIVE Resolver query log config. */
-public final class ResolverQueryLogging implements Check {
+public final class ResolverQueryLogging implements Check, Routed {
     public static final String ID = "route53resolver-query-logging";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
@@ -39,9 +43,24 @@ public final class ResolverQueryLogging implements Check {
             List.of("ec2:DescribeVpcs", "route53resolver:ListResolverQueryLogConfigAssociations"),
             new References(List.of(), List.of(), List.of("aws.defense-evasion.dns-delete-logs")));
 
+    private static final List<Route> ROUTES = Routes.forCheck(METADATA)
+            .on("aws.route53resolver", "DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig")
+                    .naming(Extractors.RESOLVER_VPC).disablesEvidence()
+                    .because("deleting a query log config or disassociating it leaves the VPC's DNS queries unlogged")
+            .on("aws.route53resolver", "AssociateResolverQueryLogConfig").naming(Extractors.RESOLVER_VPC)
+                    .because("an association logs the VPC's queries again")
+            .on("aws.ec2", "CreateVpc", "DeleteVpc").naming(Extractors.VPC_ID)
+                    .because("a new VPC is judged; a deleted one's finding is closed")
+            .build();
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return ROUTES;
     }
 
     @Override

@@ -35,7 +35,7 @@ class Ec2ChecksAccessDeniedTest {
 
     private Evaluation evaluate(String checkId) {
         Evaluator evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
-        return evaluator.evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+        return evaluator.evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
                 List.of(checkId), Scope.REGION);
     }
 

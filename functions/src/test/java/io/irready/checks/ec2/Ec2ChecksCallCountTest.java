@@ -165,7 +165,7 @@ class Ec2ChecksCallCountTest {
 
         Evaluator evaluator = new Evaluator(Catalog.registry(),
                 Config.builder().skipVpcsWithoutInterfaces(true).build(), Clock.systemUTC());
-        Evaluation evaluation = evaluator.evaluate(new AwsInventoryFactory(aws.clients())
+        Evaluation evaluation = evaluator.evaluate(Catalog.inventories(aws.clients())
                 .create(AwsWire.ACCOUNT, AwsWire.REGION), CHECKS, Scope.REGION);
 
         assertThat(evaluation.completeChecks()).containsExactlyElementsOf(CHECKS);

@@ -158,7 +158,7 @@ class CloudTrailCollectorTest {
 
     private List<Finding> evaluateOnTheWire(String... checkIds) {
         return new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
                         List.of(checkIds), Scope.REGION).findings();
     }
 

@@ -98,7 +98,7 @@ class KmsCollectorTest {
                 "User: arn:aws:sts::123456789012:assumed-role/irready/x is not authorized to perform: kms:DescribeKey")));
 
         List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
                         List.of("cloudtrail-kms-encryption"), Scope.REGION).findings();
 
         assertThat(findings).singleElement().satisfies(f -> {

@@ -177,7 +177,7 @@ class S3CollectorTest {
                 "Access Denied")));
 
         List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
                         List.of("cloudtrail-bucket-retention"), Scope.REGION).findings();
 
         assertThat(findings).singleElement().satisfies(f -> {
@@ -194,7 +194,7 @@ class S3CollectorTest {
         aws.stub(get(urlPathEqualTo("/")).willReturn(restXmlError(403, "AccessDenied", "Access Denied")));
 
         List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
-                .evaluate(new AwsInventoryFactory(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
                         List.of("cloudtrail-bucket-retention"), Scope.REGION).findings();
 
         assertThat(findings).singleElement().satisfies(f -> {

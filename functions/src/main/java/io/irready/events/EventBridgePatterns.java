@@ -1,0 +1,53 @@
+package io.irready.events;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The EventBridge rule patterns that deliver every routed call: one pattern per AWS source,
+ * JSON-ready (maps, lists, strings), e.g. {@code {"source":["aws.ec2"],"detail-type":["AWS API Call
+ * via CloudTrail"],"detail":{"eventSource":["ec2.amazonaws.com"],"eventName":["CreateFlowLogs", …]}}}.
+ * For sources whose names carry an API version (lambda, cloudfront), each name also gets
+ * {@code {"wildcard":"<Name>20*"}}: versions start with the year, so no other API can match.
+ */
+public final class EventBridgePatterns {
+    /** EventBridge sources whose CloudTrail event names carry an API version suffix. */
+    public static final Set<String> VERSIONED_SOURCES = Set.of("aws.lambda", "aws.cloudfront");
+
+    private EventBridgePatterns() {
+    }
+
+    public static List<Map<String, Object>> of(RouteTable table) {
+        return of(table.routes());
+    }
+
+    public static List<Map<String, Object>> of(List<Route> routes) {
+        Map<String, Set<String>> eventSources = new TreeMap<>();
+        Map<String, Set<String>> names = new TreeMap<>();
+        for (Route route : routes) {
+            eventSources.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.eventSource());
+            names.computeIfAbsent(route.source(), s -> new TreeSet<>()).addAll(route.eventNames());
+        }
+        List<Map<String, Object>> patterns = new ArrayList<>();
+        names.forEach((source, sourceNames) -> {
+            List<Object> nameMatchers = new ArrayList<>(sourceNames);
+            if (VERSIONED_SOURCES.contains(source)) {
+                sourceNames.forEach(n -> nameMatchers.add(Map.of("wildcard", n + "20*")));
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("eventSource", List.copyOf(eventSources.get(source)));
+            detail.put("eventName", List.copyOf(nameMatchers));
+            Map<String, Object> pattern = new LinkedHashMap<>();
+            pattern.put("source", List.of(source));
+            pattern.put("detail-type", List.of(CloudTrailEvent.DETAIL_TYPE));
+            pattern.put("detail", detail);
+            patterns.add(pattern);
+        });
+        return patterns;
+    }
+}
