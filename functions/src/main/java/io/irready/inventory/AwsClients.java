@@ -2,12 +2,15 @@ package io.irready.inventory;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -28,6 +31,7 @@ public final class AwsClients {
     private final SdkHttpClient httpClient;
     private final int maxAttempts;
     private final Map<String, String> environment;
+    private final List<ExecutionInterceptor> interceptors;
 
     /**
      * @param credentials      where credentials come from (the default chain honours AWS_PROFILE)
@@ -40,14 +44,30 @@ public final class AwsClients {
 
     AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
                Map<String, String> environment) {
+        this(credentials, endpointOverride, maxAttempts, environment, UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build(), List.of());
+    }
+
+    private AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
+                       Map<String, String> environment, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors) {
         this.credentials = credentials;
         this.endpointOverride = endpointOverride;
         this.maxAttempts = maxAttempts;
         this.environment = environment;
-        this.httpClient = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(20))
-                .build();
+        this.httpClient = httpClient;
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    /**
+     * These clients, with {@code interceptor} seeing every call (tests record which operations a check
+     * makes, to prove its declared permissions cover them).
+     */
+    public AwsClients withInterceptor(ExecutionInterceptor interceptor) {
+        List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+        all.add(interceptor);
+        return new AwsClients(credentials, endpointOverride, maxAttempts, environment, httpClient, all);
     }
 
     /** Clients for a real account: default credential chain, SDK endpoint resolution. */
@@ -76,6 +96,7 @@ public final class AwsClients {
                                 .maxAttempts(maxAttempts).build())
                         .apiCallAttemptTimeout(Duration.ofSeconds(20))
                         .apiCallTimeout(Duration.ofSeconds(60))
+                        .executionInterceptors(interceptors)
                         .build());
         endpointOverride.ifPresent(b::endpointOverride);
         if (b instanceof SdkSyncClientBuilder<?, ?> sync) {

@@ -13,6 +13,7 @@ import io.irready.inventory.config.ConfigRecorderInventory;
 import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
+import io.irready.inventory.config.ConfigRecorderCollector;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -35,7 +36,7 @@ public final class ConfigRecorderOn implements Check, Routed {
                             + "create a recorder and a delivery channel).",
                     "aws configservice start-configuration-recorder --configuration-recorder-name <name> "
                             + "--region <region>"),
-            List.of("config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorderStatus"),
+            List.of(ConfigRecorderCollector.DESCRIBE_RECORDERS, ConfigRecorderCollector.DESCRIBE_RECORDER_STATUS),
             new References(List.of("CIS 3.3"), List.of("Config.1"), List.of()));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)

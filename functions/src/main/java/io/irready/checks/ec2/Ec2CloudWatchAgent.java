@@ -15,6 +15,8 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.ssm.SsmCollector;
+import io.irready.inventory.ec2.Ec2Collector;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +48,8 @@ public final class Ec2CloudWatchAgent implements Check, Routed {
                             + "--name AmazonCloudWatch-ManageAgent --targets Key=InstanceIds,Values=<id> "
                             + "--parameters action=configure,mode=ec2,optionalConfigurationSource=ssm,"
                             + "optionalConfigurationLocation=<parameter>,optionalRestart=yes"),
-            List.of("ec2:DescribeInstances", "ssm:DescribeInstanceInformation", "ssm:GetInventory",
-                    "ssm:ListAssociations"),
+            List.of(Ec2Collector.DESCRIBE_INSTANCES, SsmCollector.DESCRIBE_INSTANCE_INFORMATION,
+                    SsmCollector.GET_INVENTORY, SsmCollector.LIST_ASSOCIATIONS),
             References.NONE);
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)

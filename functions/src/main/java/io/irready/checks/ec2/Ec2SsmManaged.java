@@ -16,6 +16,8 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.ssm.SsmCollector;
+import io.irready.inventory.ec2.Ec2Collector;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,7 +47,8 @@ public final class Ec2SsmManaged implements Check, Routed {
                             + "/ssm/managed-instance/default-ec2-instance-management-role --setting-value "
                             + "service-role/AWSSystemsManagerDefaultEC2InstanceManagementRole  # or: aws ec2 "
                             + "associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>"),
-            List.of("ec2:DescribeInstances", "ssm:DescribeInstanceInformation", "ssm:GetServiceSetting"),
+            List.of(Ec2Collector.DESCRIBE_INSTANCES, SsmCollector.DESCRIBE_INSTANCE_INFORMATION,
+                    SsmCollector.GET_SERVICE_SETTING),
             new References(List.of(), List.of("SSM.1"), List.of()));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)

@@ -19,6 +19,8 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.logs.LogsCollector;
+import io.irready.inventory.ec2.Ec2Collector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,8 +50,8 @@ public final class VpcFlowLogsEnabled implements Check, Routed {
                     "aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type ALL "
                             + "--log-destination-type cloud-watch-logs --log-group-name <group> "
                             + "--deliver-logs-permission-arn <role-arn>"),
-            List.of("ec2:DescribeVpcs", "ec2:DescribeSubnets", "ec2:DescribeFlowLogs",
-                    "ec2:DescribeNetworkInterfaces", "logs:DescribeLogGroups"),
+            List.of(Ec2Collector.DESCRIBE_VPCS, Ec2Collector.DESCRIBE_SUBNETS, Ec2Collector.DESCRIBE_FLOW_LOGS,
+                    Ec2Collector.DESCRIBE_NETWORK_INTERFACES, LogsCollector.DESCRIBE_LOG_GROUPS),
             new References(
                     List.of("CIS AWS Foundations v3.0.0 3.7", "CIS AWS Foundations v1.4.0 3.9"),
                     List.of("EC2.6"),

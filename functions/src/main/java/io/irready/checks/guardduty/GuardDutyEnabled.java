@@ -13,6 +13,7 @@ import io.irready.inventory.guardduty.GuardDutyInventory;
 import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
+import io.irready.inventory.guardduty.GuardDutyCollector;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,7 +37,7 @@ public final class GuardDutyEnabled implements Check, Routed {
                             + "Settings → Resume GuardDuty.",
                     "aws guardduty create-detector --enable --region <region>  # or, when suspended: "
                             + "aws guardduty update-detector --detector-id <id> --enable --region <region>"),
-            List.of("guardduty:ListDetectors", "guardduty:GetDetector"),
+            List.of(GuardDutyCollector.LIST_DETECTORS, GuardDutyCollector.GET_DETECTOR),
             new References(List.of(), List.of("GuardDuty.1"), List.of("aws.defense-evasion.guardduty-disable")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)

@@ -18,6 +18,8 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.iam.ResponderSimulationCollector;
+import io.irready.inventory.cloudtrail.CloudTrailCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +54,12 @@ public final class IrResponderPermissions implements Check, Routed {
                             + "actions; Permissions boundary: make sure it allows them too.",
                     "aws iam put-role-policy --role-name <role> --policy-name irready-responder "
                             + "--policy-document file://responder-policy.json"),
-            List.of("iam:SimulatePrincipalPolicy", "cloudtrail:DescribeTrails"),
+            List.of(ResponderSimulationCollector.SIMULATE, CloudTrailCollector.LIST_TRAILS,
+                    CloudTrailCollector.DESCRIBE_TRAILS),
             References.NONE);
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
-            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
-                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
-                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+            .on("aws.iam", RoleChanges.CALLS)
                     .naming(Extractors.ROLE_NAME).delayedRecheck().everyRegion()
                     .because("the responder role's policies or boundary can lose a permission evidence acquisition "
                             + "needs; IAM is global and eventually consistent")

@@ -24,6 +24,10 @@ import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
 import io.irready.events.ResourceKind;
+import io.irready.inventory.sns.TopicCollector;
+import io.irready.inventory.lambda.AuditorFunctionCollector;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.eventbridge.EventBridgeCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +65,10 @@ public final class AuditorIntegrity implements Check, Routed {
                             + "find who changed it in CloudTrail Event History.",
                     "cdk deploy IrReady  # or: aws events enable-rule --name <rule>; aws lambda "
                             + "delete-function-concurrency --function-name <fn>"),
-            List.of("events:DescribeRule", "events:ListTargetsByRule", "lambda:GetFunction",
-                    "lambda:GetFunctionConcurrency", "lambda:GetPolicy", "sns:GetTopicAttributes", "kms:DescribeKey"),
+            List.of(EventBridgeCollector.DESCRIBE_RULE, EventBridgeCollector.LIST_TARGETS,
+                    AuditorFunctionCollector.GET_FUNCTION, AuditorFunctionCollector.GET_CONCURRENCY,
+                    AuditorFunctionCollector.GET_POLICY, TopicCollector.GET_TOPIC_ATTRIBUTES,
+                    KmsCollector.DESCRIBE_KEY),
             References.NONE);
 
     /** The canonical id of a deployment's finding: {@code <account>/<region>}, as for every region-level check. */

@@ -10,6 +10,7 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
+import io.irready.checks.iam.RoleChanges;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.ec2.EbsDefaultEncryption;
@@ -26,6 +27,12 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.logs.LogsCollector;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.kms.KeyAccessCollector;
+import io.irready.inventory.iam.ResponderSimulationCollector;
+import io.irready.inventory.ec2.EbsEncryptionCollector;
+import io.irready.inventory.cloudtrail.CloudTrailCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,9 +76,11 @@ public final class EvidenceDecryptable implements Check, Routed {
                     "aws kms cancel-key-deletion --key-id <key-arn> && aws kms enable-key --key-id <key-arn>; "
                             + "aws kms create-grant --key-id <key-arn> --grantee-principal <role-arn> "
                             + "--operations Decrypt CreateGrant ReEncryptFrom"),
-            List.of("cloudtrail:DescribeTrails", "logs:DescribeLogGroups", "ec2:GetEbsEncryptionByDefault",
-                    "ec2:GetEbsDefaultKmsKeyId", "kms:DescribeKey", "kms:GetKeyPolicy", "kms:ListGrants",
-                    "iam:SimulatePrincipalPolicy"),
+            List.of(CloudTrailCollector.LIST_TRAILS, CloudTrailCollector.DESCRIBE_TRAILS,
+                    LogsCollector.DESCRIBE_LOG_GROUPS,
+                    EbsEncryptionCollector.GET_BY_DEFAULT, EbsEncryptionCollector.GET_DEFAULT_KEY,
+                    KmsCollector.DESCRIBE_KEY, KeyAccessCollector.GET_KEY_POLICY, KeyAccessCollector.LIST_GRANTS,
+                    ResponderSimulationCollector.SIMULATE),
             new References(List.of("CIS 3.7"), List.of("KMS.3", "CloudTrail.2"), List.of()));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
@@ -84,9 +93,7 @@ public final class EvidenceDecryptable implements Check, Routed {
                     .because("these change which key protects new EBS volumes")
             .on("aws.logs", "DisassociateKmsKey").naming(Extractors.LOG_GROUP_NAME)
                     .because("a log group that stops using a key changes which keys protect evidence")
-            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
-                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
-                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+            .on("aws.iam", RoleChanges.CALLS)
                     .naming(Extractors.ROLE_NAME).delayedRecheck().everyRegion()
                     .because("the responder role may lose kms:Decrypt on an evidence key; IAM is global and "
                             + "eventually consistent")

@@ -10,6 +10,7 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
+import io.irready.checks.iam.RoleChanges;
 import io.irready.inventory.iam.Decision;
 import io.irready.inventory.iam.IamCollector;
 import io.irready.inventory.iam.IamInventory;
@@ -64,9 +65,7 @@ public final class LambdaCanWriteLogs implements Check, Routed {
             References.NONE);
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
-            .on("aws.iam", "AttachRolePolicy", "DetachRolePolicy", "PutRolePolicy", "DeleteRolePolicy", "PutRolePermissionsBoundary",
-                    "DeleteRolePermissionsBoundary", "UpdateAssumeRolePolicy", "DeleteRole", "CreatePolicyVersion",
-                    "SetDefaultPolicyVersion", "DeletePolicyVersion")
+            .on("aws.iam", RoleChanges.CALLS)
                     .naming(Extractors.ROLE_NAME).passesRoleNames().delayedRecheck().everyRegion()
                     .because("an execution role's policies, boundary or trust can take away logs:CreateLogStream or "
                             + "logs:PutLogEvents; IAM is global and eventually consistent")

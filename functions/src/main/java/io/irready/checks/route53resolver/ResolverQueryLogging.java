@@ -17,6 +17,8 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
+import io.irready.inventory.route53resolver.QueryLogCollector;
+import io.irready.inventory.ec2.Ec2Collector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -40,7 +42,7 @@ public final class ResolverQueryLogging implements Check, Routed {
                             + "CloudWatch Logs group or S3 bucket) → Add VPC.",
                     "aws route53resolver associate-resolver-query-log-config --resolver-query-log-config-id "
                             + "<rqlc-id> --resource-id <vpc-id> --region <region>"),
-            List.of("ec2:DescribeVpcs", "route53resolver:ListResolverQueryLogConfigAssociations"),
+            List.of(Ec2Collector.DESCRIBE_VPCS, QueryLogCollector.LIST_ASSOCIATIONS),
             new References(List.of(), List.of(), List.of("aws.defense-evasion.dns-delete-logs")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
