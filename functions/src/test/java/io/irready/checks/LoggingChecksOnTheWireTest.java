@@ -44,9 +44,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four logging checks of issue 4 evaluated end to end, from {@link AwsInventoryFactory}
- * through the real SDK to WireMock playing a whole account in us-east-1 (where CloudFront is
- * judged). The AWS calls an evaluation makes must grow with result pages, not with the number of
+ * The four logging checks (Lambda, CloudFront, RDS, CloudWatch Logs) evaluated end to end, from
+ * {@link AwsInventoryFactory} through the real SDK to WireMock playing a whole account in us-east-1
+ * (where CloudFront is judged). The AWS calls an evaluation makes must grow with result pages, not with the number of
  * resources — except the two documented per-resource calls: one IAM simulation per execution role
  * and one {@code GetDistributionConfig} per distribution that neither real-time logs nor a v2
  * delivery already prove.
