@@ -22,17 +22,14 @@ import io.irready.checks.cloudfront.CloudFrontAccessLogging;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
 import io.irready.checks.rds.RdsLogExports;
-import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Status;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.testing.AwsWire;
+import io.irready.testing.CheckHarness;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,10 +64,8 @@ class LoggingChecksOnTheWireTest {
 
     private Evaluation evaluate() {
         // only these checks: Catalog grows with other services whose endpoints this test does not play
-        CheckRegistry registry = new CheckRegistry(List.of(new LambdaCanWriteLogs(), new CloudFrontAccessLogging(),
-                new RdsLogExports(), new LogsRetention()));
-        Evaluator evaluator = new Evaluator(registry, Config.defaults(), Clock.systemUTC());
-        return evaluator.evaluateAll(new AwsInventoryFactory(aws.clients()).create(ACCOUNT, REGION));
+        return CheckHarness.of(new LambdaCanWriteLogs(), new CloudFrontAccessLogging(), new RdsLogExports(),
+                new LogsRetention()).evaluate(new AwsInventoryFactory(aws.clients()).create(ACCOUNT, REGION));
     }
 
     // ---- a whole account of n resources per service, each listing split over two pages
