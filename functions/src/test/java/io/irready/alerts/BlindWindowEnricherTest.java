@@ -15,7 +15,7 @@ import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.inventory.cloudtrail.TrailStatus;
 import io.irready.testing.AwsWire;
-import io.irready.testing.BeyondFixtures;
+import io.irready.testing.CloudTrailFixtures;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,10 +45,11 @@ class BlindWindowEnricherTest {
     }
 
     private static Inventory inventory() {
-        var trail = BeyondFixtures.trail("main", "eu-west-1", "b", Optional.empty());
-        return BeyondFixtures.inventory().with(CloudTrailInventory.class, CloudTrailInventory.of(List.of(trail),
-                Map.of(trail.arn(), new TrailStatus(true, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), Optional.of(NOW), Optional.of(STOPPED))), Map.of())).build();
+        var trail = CloudTrailFixtures.trail("main", "eu-west-1", "b", Optional.empty());
+        return Inventory.builder("123456789012", "eu-west-1").with(CloudTrailInventory.class,
+                CloudTrailInventory.of(List.of(trail), Map.of(trail.arn(), new TrailStatus(true, Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(NOW), Optional.of(STOPPED))),
+                        Map.of())).build();
     }
 
     private static Evaluation evaluation(Status status) {

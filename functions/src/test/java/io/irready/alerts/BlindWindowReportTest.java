@@ -6,7 +6,7 @@ import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.LookedUpEvent;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.inventory.cloudtrail.TrailStatus;
-import io.irready.testing.BeyondFixtures;
+import io.irready.testing.CloudTrailFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +67,7 @@ class BlindWindowReportTest {
 
     @Test
     void windowStartsAtTheTrailsStopTimeWhenItBelongsToThisGap() {
-        var trail = BeyondFixtures.trail("main", "eu-west-1", "b", Optional.empty());
+        var trail = CloudTrailFixtures.trail("main", "eu-west-1", "b", Optional.empty());
         Instant stopped = Instant.parse("2026-11-27T03:58:00Z");
         Instant firstSeen = Instant.parse("2026-11-27T04:00:00Z");
         Instant now = Instant.parse("2026-11-27T04:45:00Z");

@@ -22,17 +22,14 @@ import io.irready.checks.cloudfront.CloudFrontAccessLogging;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
 import io.irready.checks.rds.RdsLogExports;
-import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Status;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.testing.AwsWire;
+import io.irready.testing.CheckHarness;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +41,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four logging checks of issue 4 evaluated end to end, from {@link AwsInventoryFactory}
- * through the real SDK to WireMock playing a whole account in us-east-1 (where CloudFront is
- * judged). The AWS calls an evaluation makes must grow with result pages, not with the number of
+ * The four logging checks (Lambda, CloudFront, RDS, CloudWatch Logs) evaluated end to end, from
+ * {@link AwsInventoryFactory} through the real SDK to WireMock playing a whole account in us-east-1
+ * (where CloudFront is judged). The AWS calls an evaluation makes must grow with result pages, not with the number of
  * resources — except the two documented per-resource calls: one IAM simulation per execution role
  * and one {@code GetDistributionConfig} per distribution that neither real-time logs nor a v2
  * delivery already prove.
@@ -67,10 +64,8 @@ class LoggingChecksOnTheWireTest {
 
     private Evaluation evaluate() {
         // only these checks: Catalog grows with other services whose endpoints this test does not play
-        CheckRegistry registry = new CheckRegistry(List.of(new LambdaCanWriteLogs(), new CloudFrontAccessLogging(),
-                new RdsLogExports(), new LogsRetention()));
-        Evaluator evaluator = new Evaluator(registry, Config.defaults(), Clock.systemUTC());
-        return evaluator.evaluateAll(Catalog.inventories(aws.clients()).create(ACCOUNT, REGION));
+        return CheckHarness.of(new LambdaCanWriteLogs(), new CloudFrontAccessLogging(), new RdsLogExports(),
+                new LogsRetention()).evaluate(Catalog.inventories(aws.clients()).create(ACCOUNT, REGION));
     }
 
     // ---- a whole account of n resources per service, each listing split over two pages

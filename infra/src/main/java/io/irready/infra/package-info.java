@@ -1,2 +1,2 @@
-/** The CDK app and the reusable ReadinessAuditor construct (see the CDK issue). */
+/** The CDK app, and the ReadinessAuditor construct it is made of so that other CDK apps can embed irready. */
 package io.irready.infra;

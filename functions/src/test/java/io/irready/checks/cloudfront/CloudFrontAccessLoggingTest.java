@@ -1,15 +1,11 @@
 package io.irready.checks.cloudfront;
 
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AwsCallFailedException;
-import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Inventory;
-import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.cloudfront.CloudFrontInventory;
 import io.irready.inventory.cloudfront.Distribution;
@@ -17,9 +13,7 @@ import io.irready.inventory.cloudfront.LegacyLogging;
 import io.irready.inventory.logs.Delivery;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.DeliverySource;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.irready.testing.CheckHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +21,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CloudFrontAccessLoggingTest {
-    private static final String ACCOUNT = "123456789012";
-
     private static Distribution distribution(String id, String realtime) {
         return new Distribution(id, "arn:aws:cloudfront::123456789012:distribution/" + id, id.toLowerCase() + ".cloudfront.net",
                 Optional.ofNullable(realtime));
@@ -36,19 +28,17 @@ class CloudFrontAccessLoggingTest {
 
     private static final DeliveryInventory NO_DELIVERIES = DeliveryInventory.of(List.of(), List.of());
 
-    private static Evaluation evaluate(String region, CloudFrontInventory cloudFront, DeliveryInventory deliveries) {
-        Inventory inventory = Inventory.builder(ACCOUNT, region)
+    private final CheckHarness check = CheckHarness.of(new CloudFrontAccessLogging());
+
+    private Evaluation evaluate(String region, CloudFrontInventory cloudFront, DeliveryInventory deliveries) {
+        return check.evaluate(inventory(region)
                 .with(CloudFrontInventory.class, cloudFront)
                 .with(DeliveryInventory.class, deliveries)
-                .build();
-        return new Evaluator(new CheckRegistry(List.of(new CloudFrontAccessLogging())), Config.defaults(),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .evaluate(inventory, List.of(CloudFrontAccessLogging.ID), Scope.REGION);
+                .build());
     }
 
     private static Finding only(Evaluation evaluation) {
-        assertThat(evaluation.findings()).hasSize(1);
-        return evaluation.findings().get(0);
+        return CheckHarness.only(evaluation.findings());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.denied;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.homedIn;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.withBucket;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.denied;
+import static io.irready.testing.CloudTrailFixtures.homedIn;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.withBucket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Config;
@@ -18,6 +18,7 @@ import io.irready.inventory.s3.BucketOwnership;
 import io.irready.inventory.s3.LifecycleRule;
 import io.irready.inventory.s3.S3Inventory;
 import io.irready.inventory.s3.S3Inventory.BucketFacts;
+import io.irready.testing.CheckHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class CloudTrailBucketRetentionCheckTest {
     private static final String LIFECYCLE_FIX = "Remove or lengthen the rule: aws s3api "
             + "put-bucket-lifecycle-configuration --bucket trail-logs with expirations of at least 365 days, or aws "
             + "s3api delete-bucket-lifecycle --bucket trail-logs.";
-    private final CloudTrailBucketRetentionCheck check = new CloudTrailBucketRetentionCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailBucketRetentionCheck());
 
     private static LifecycleRule expireAfter(String id, int days, Optional<String> prefix) {
         return new LifecycleRule(id, true, prefix, false, Optional.of(days), Optional.empty());
@@ -43,7 +44,7 @@ class CloudTrailBucketRetentionCheckTest {
     }
 
     private List<Finding> evaluate(List<Trail> trails, S3Inventory s3) {
-        return CloudTrailFixtures.evaluate(check, inventory()
+        return check.findings(inventory()
                 .with(CloudTrailInventory.class, CloudTrailInventory.of(trails, Map.of(), Map.of()))
                 .with(S3Inventory.class, s3).build());
     }
@@ -73,9 +74,9 @@ class CloudTrailBucketRetentionCheckTest {
     @Test
     void theThresholdComesFromTheConfiguration() {
         S3Inventory s3 = owned(BucketExposure.privateBucket(), expireAfter("year", 365, Optional.empty()));
-        List<Finding> findings = CloudTrailFixtures.evaluate(check, inventory()
+        List<Finding> findings = check.with(Config.builder().retentionDays(730).build()).findings(inventory()
                 .with(CloudTrailInventory.class, CloudTrailInventory.of(List.of(TRAIL), Map.of(), Map.of()))
-                .with(S3Inventory.class, s3).build(), Config.builder().retentionDays(730).build());
+                .with(S3Inventory.class, s3).build());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.FAIL);
             assertThat(f.reason()).contains("after 365 days, sooner than the 730-day retention");

@@ -1,17 +1,17 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.LOG_GROUP_ARN;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.NOW;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.REGION_ID;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.cloudTrail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.cloudWatch;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.denied;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.homedIn;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.logging;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.stopped;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.withLogGroup;
+import static io.irready.testing.CheckHarness.NOW;
+import static io.irready.testing.CheckHarness.REGION_ID;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.LOG_GROUP_ARN;
+import static io.irready.testing.CloudTrailFixtures.cloudTrail;
+import static io.irready.testing.CloudTrailFixtures.cloudWatch;
+import static io.irready.testing.CloudTrailFixtures.denied;
+import static io.irready.testing.CloudTrailFixtures.homedIn;
+import static io.irready.testing.CloudTrailFixtures.logging;
+import static io.irready.testing.CloudTrailFixtures.stopped;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.withLogGroup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
@@ -21,6 +21,7 @@ import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.cloudtrail.TrailStatus;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.testing.CheckHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -35,10 +36,10 @@ class CloudTrailCloudWatchDeliveryCheckTest {
     private static final String FAIL_PREFIX = "No logging trail recording eu-west-1 delivers to CloudWatch Logs: ";
     private static final String FAIL_SUFFIX = ". Check the trail's CloudWatch Logs role (it needs "
             + "logs:CreateLogStream and logs:PutLogEvents on the group) and that the group exists.";
-    private final CloudTrailCloudWatchDeliveryCheck check = new CloudTrailCloudWatchDeliveryCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailCloudWatchDeliveryCheck());
 
     private Finding only(CloudTrailInventory cloudTrail, LogsInventory logs) {
-        List<Finding> findings = CloudTrailFixtures.evaluate(check, inventory()
+        List<Finding> findings = check.findings(inventory()
                 .with(CloudTrailInventory.class, cloudTrail).with(LogsInventory.class, logs).build());
         assertThat(findings).singleElement().extracting(Finding::resourceId).isEqualTo(REGION_ID);
         return findings.getFirst();

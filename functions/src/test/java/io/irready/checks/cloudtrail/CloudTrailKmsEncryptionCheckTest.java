@@ -1,11 +1,11 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.KEY_ARN;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.denied;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.organizationTrail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.withKey;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.KEY_ARN;
+import static io.irready.testing.CloudTrailFixtures.denied;
+import static io.irready.testing.CloudTrailFixtures.organizationTrail;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
@@ -14,6 +14,7 @@ import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
+import io.irready.testing.CheckHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,10 @@ class CloudTrailKmsEncryptionCheckTest {
     private static final Trail TRAIL = trail("management-trail");
     private static final String ARN = TRAIL.arn();
     private static final String LABEL = "'management-trail' (" + ARN + ")";
-    private final CloudTrailKmsEncryptionCheck check = new CloudTrailKmsEncryptionCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailKmsEncryptionCheck());
 
     private Finding only(Trail trail, KmsInventory kms) {
-        List<Finding> findings = CloudTrailFixtures.evaluate(check, inventory()
+        List<Finding> findings = check.findings(inventory()
                 .with(CloudTrailInventory.class, CloudTrailInventory.of(List.of(trail), Map.of(), Map.of()))
                 .with(KmsInventory.class, kms).build());
         assertThat(findings).singleElement().extracting(Finding::resourceId).isEqualTo(trail.arn());

@@ -1,32 +1,31 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.REGION_ID;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.homedIn;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.organizationTrail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.withValidation;
+import static io.irready.testing.CheckHarness.REGION_ID;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.homedIn;
+import static io.irready.testing.CloudTrailFixtures.organizationTrail;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.withValidation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
-import java.time.Clock;
+import io.irready.testing.CheckHarness;
+import io.irready.testing.CloudTrailFixtures;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CloudTrailLogFileValidationCheckTest {
-    private final CloudTrailLogFileValidationCheck check = new CloudTrailLogFileValidationCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailLogFileValidationCheck());
 
     private List<Finding> evaluate(Trail... trails) {
-        return CloudTrailFixtures.evaluate(check, inventory()
+        return check.findings(inventory()
                 .with(CloudTrailInventory.class, CloudTrailInventory.of(List.of(trails), Map.of(), Map.of())).build());
     }
 
@@ -64,18 +63,18 @@ class CloudTrailLogFileValidationCheckTest {
     @Test
     void whenTheConfiguredRegionsLeaveOutTheHomeRegionTheFirstConfiguredRegionJudgesTheTrail() {
         Trail shadow = withValidation(homedIn(trail("main"), "us-east-1"), false);
-        List<Finding> findings = CloudTrailFixtures.evaluate(check, inventory().with(CloudTrailInventory.class,
-                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build(),
-                Config.builder().regions(List.of("eu-west-1", "eu-central-1")).build());
+        List<Finding> findings = check.with(Config.builder().regions(List.of("eu-west-1", "eu-central-1")).build())
+                .findings(inventory().with(CloudTrailInventory.class,
+                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.resourceId()).isEqualTo("arn:aws:cloudtrail:us-east-1:123456789012:trail/main");
             assertThat(f.region()).isEqualTo("eu-west-1");
             assertThat(f.status()).isEqualTo(Status.FAIL);
         });
         // but a configured home region keeps the trail to itself
-        assertThat(CloudTrailFixtures.evaluate(check, inventory().with(CloudTrailInventory.class,
-                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build(),
-                Config.builder().regions(List.of("eu-west-1", "us-east-1")).build())).isEmpty();
+        assertThat(check.with(Config.builder().regions(List.of("eu-west-1", "us-east-1")).build())
+                .findings(inventory().with(CloudTrailInventory.class,
+                        CloudTrailInventory.of(List.of(shadow), Map.of(), Map.of())).build())).isEmpty();
     }
 
     @Test
@@ -93,16 +92,15 @@ class CloudTrailLogFileValidationCheckTest {
     void aScopedEvaluationJudgesOnlyTheNamedTrail() {
         Trail a = trail("a");
         Trail b = withValidation(trail("b"), false);
-        List<Finding> findings = new Evaluator(new CheckRegistry(List.of(check)), Config.defaults(),
-                Clock.systemUTC()).evaluate(inventory().with(CloudTrailInventory.class,
+        List<Finding> findings = check.evaluate(inventory().with(CloudTrailInventory.class,
                         CloudTrailInventory.of(List.of(a, b), Map.of(), Map.of())).build(),
-                List.of(check.id()), Scope.of(Set.of(b.arn()))).findings();
+                Scope.of(Set.of(b.arn()))).findings();
         assertThat(findings).singleElement().extracting(Finding::resourceId).isEqualTo(b.arn());
     }
 
     @Test
     void errorOnTheRegionWhenTrailsCannotBeListed() {
-        List<Finding> findings = CloudTrailFixtures.evaluate(check,
+        List<Finding> findings = check.findings(
                 inventory().with(CloudTrailInventory.class, CloudTrailFixtures.listingDenied()).build());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.resourceId()).isEqualTo(REGION_ID);

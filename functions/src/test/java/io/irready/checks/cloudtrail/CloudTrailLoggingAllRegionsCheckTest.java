@@ -1,19 +1,19 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.ACCOUNT;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.LISTING_DENIED_REASON;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.REGION_ID;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.cloudTrail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.denied;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.deliveryError;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.homedIn;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.logging;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.organizationTrail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.singleRegion;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.stopped;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.withoutGlobalEvents;
+import static io.irready.testing.CheckHarness.ACCOUNT;
+import static io.irready.testing.CheckHarness.REGION_ID;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.LISTING_DENIED_REASON;
+import static io.irready.testing.CloudTrailFixtures.cloudTrail;
+import static io.irready.testing.CloudTrailFixtures.deliveryError;
+import static io.irready.testing.CloudTrailFixtures.denied;
+import static io.irready.testing.CloudTrailFixtures.homedIn;
+import static io.irready.testing.CloudTrailFixtures.logging;
+import static io.irready.testing.CloudTrailFixtures.organizationTrail;
+import static io.irready.testing.CloudTrailFixtures.singleRegion;
+import static io.irready.testing.CloudTrailFixtures.stopped;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.withoutGlobalEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
@@ -22,19 +22,18 @@ import io.irready.core.Status;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.cloudtrail.Trail;
 import io.irready.inventory.cloudtrail.TrailStatus;
+import io.irready.testing.CheckHarness;
+import io.irready.testing.CloudTrailFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CloudTrailLoggingAllRegionsCheckTest {
-    private final CloudTrailLoggingAllRegionsCheck check = new CloudTrailLoggingAllRegionsCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailLoggingAllRegionsCheck());
 
     private Finding only(CloudTrailInventory cloudTrail) {
-        List<Finding> findings = CloudTrailFixtures.evaluate(check,
-                inventory().with(CloudTrailInventory.class, cloudTrail).build());
-        assertThat(findings).hasSize(1);
-        Finding f = findings.getFirst();
+        Finding f = CheckHarness.only(check.findings(inventory().with(CloudTrailInventory.class, cloudTrail).build()));
         assertThat(f.resourceId()).isEqualTo(REGION_ID);
         assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
         return f;

@@ -1,12 +1,12 @@
 package io.irready.checks.cloudtrail;
 
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.REGION_ID;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.denied;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.inventory;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.logging;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.singleRegion;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.stopped;
-import static io.irready.checks.cloudtrail.CloudTrailFixtures.trail;
+import static io.irready.testing.CheckHarness.REGION_ID;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.denied;
+import static io.irready.testing.CloudTrailFixtures.logging;
+import static io.irready.testing.CloudTrailFixtures.singleRegion;
+import static io.irready.testing.CloudTrailFixtures.stopped;
+import static io.irready.testing.CloudTrailFixtures.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
@@ -18,6 +18,8 @@ import io.irready.inventory.cloudtrail.TrailSelectors.AdvancedEventSelector;
 import io.irready.inventory.cloudtrail.TrailSelectors.EventSelector;
 import io.irready.inventory.cloudtrail.TrailSelectors.FieldSelector;
 import io.irready.inventory.cloudtrail.TrailStatus;
+import io.irready.testing.CheckHarness;
+import io.irready.testing.CloudTrailFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +31,14 @@ class CloudTrailManagementEventsCheckTest {
     private static final String LABEL = "'management-trail' (arn:aws:cloudtrail:eu-west-1:123456789012:trail/management-trail)";
     private static final String FIX = ". Record them all: aws cloudtrail put-event-selectors --trail-name <trail-arn> "
             + "--event-selectors '[{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true}]'.";
-    private final CloudTrailManagementEventsCheck check = new CloudTrailManagementEventsCheck();
+    private final CheckHarness check = CheckHarness.of(new CloudTrailManagementEventsCheck());
 
     private Finding judge(TrailStatus status, TrailSelectors selectors) {
         return only(CloudTrailInventory.of(List.of(TRAIL), Map.of(TRAIL.arn(), status), Map.of(TRAIL.arn(), selectors)));
     }
 
     private Finding only(CloudTrailInventory cloudTrail) {
-        List<Finding> findings = CloudTrailFixtures.evaluate(check,
+        List<Finding> findings = check.findings(
                 inventory().with(CloudTrailInventory.class, cloudTrail).build());
         assertThat(findings).singleElement().extracting(Finding::resourceId).isEqualTo(REGION_ID);
         return findings.getFirst();

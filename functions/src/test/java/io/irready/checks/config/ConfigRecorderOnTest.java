@@ -1,25 +1,23 @@
 package io.irready.checks.config;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
 import io.irready.core.Status;
 import io.irready.inventory.config.ConfigRecorder;
 import io.irready.inventory.config.ConfigRecorderInventory;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigRecorderOnTest {
-    private final ConfigRecorderOn check = new ConfigRecorderOn();
+    private final CheckHarness check = CheckHarness.of(new ConfigRecorderOn());
 
     private Finding only(ConfigRecorderInventory recorders) {
-        List<Finding> findings = evaluate(check, inventory().with(ConfigRecorderInventory.class, recorders).build());
-        assertThat(findings).hasSize(1);
-        return findings.get(0);
+        return CheckHarness.only(check.findings(inventory().with(ConfigRecorderInventory.class, recorders).build()));
     }
 
     @Test

@@ -10,15 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.irready.checks.Catalog;
-import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.testing.AwsWire;
-import java.time.Clock;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,9 +31,8 @@ class Ec2ChecksAccessDeniedTest {
     }
 
     private Evaluation evaluate(String checkId) {
-        Evaluator evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
-        return evaluator.evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
-                List.of(checkId), Scope.REGION);
+        return CheckHarness.of(Catalog.registry(), List.of(checkId))
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION));
     }
 
     @Test

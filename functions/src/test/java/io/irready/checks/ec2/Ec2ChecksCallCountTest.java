@@ -14,13 +14,11 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.irready.checks.Catalog;
 import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.testing.AwsWire;
-import java.time.Clock;
+import io.irready.testing.CheckHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -163,10 +161,9 @@ class Ec2ChecksCallCountTest {
                 "{\"logGroups\":[{\"logGroupName\":\"flow-logs\",\"arn\":"
                         + "\"arn:aws:logs:eu-west-1:123456789012:log-group:flow-logs:*\",\"retentionInDays\":365}]}")));
 
-        Evaluator evaluator = new Evaluator(Catalog.registry(),
-                Config.builder().skipVpcsWithoutInterfaces(true).build(), Clock.systemUTC());
-        Evaluation evaluation = evaluator.evaluate(Catalog.inventories(aws.clients())
-                .create(AwsWire.ACCOUNT, AwsWire.REGION), CHECKS, Scope.REGION);
+        Evaluation evaluation = CheckHarness.of(Catalog.registry(), CHECKS)
+                .with(Config.builder().skipVpcsWithoutInterfaces(true).build())
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION));
 
         assertThat(evaluation.completeChecks()).containsExactlyElementsOf(CHECKS);
         assertThat(evaluation.findings()).hasSize(3 * n)

@@ -1,7 +1,7 @@
 package io.irready.checks.ec2;
 
-import static io.irready.checks.ec2.Ec2SsmManagedTest.evaluate;
-import static io.irready.checks.ec2.VpcFlowLogsEnabledTest.denied;
+import static io.irready.checks.ec2.Ec2Fixtures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
@@ -13,6 +13,7 @@ import io.irready.inventory.ssm.ManagedInstance;
 import io.irready.inventory.ssm.SsmAssociation;
 import io.irready.inventory.ssm.SsmAssociation.Target;
 import io.irready.inventory.ssm.SsmInventory;
+import io.irready.testing.CheckHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,19 @@ import org.junit.jupiter.api.Test;
 class Ec2CloudWatchAgentTest {
     private static final String ARN = "arn:aws:ec2:eu-west-1:123456789012:instance/i-1";
     private static final List<ManagedInstance> MANAGED = List.of(new ManagedInstance("i-1", "Online", Optional.empty()));
+    private final CheckHarness check = CheckHarness.of(new Ec2CloudWatchAgent());
 
     private static Ec2Instance running(Map<String, String> tags) {
         return new Ec2Instance("i-1", "running", Optional.empty(), Optional.empty(),
                 Instant.parse("2025-01-01T00:00:00Z"), tags);
     }
 
-    private static Finding only(Ec2Instance instance, SsmInventory ssm) {
-        List<Finding> findings = evaluate(Ec2CloudWatchAgent.ID,
-                Ec2Inventory.of(List.of(), List.of(), List.of(), Map.of(), List.of(instance)), ssm);
-        assertThat(findings).hasSize(1);
-        assertThat(findings.getFirst().resourceId()).isEqualTo(ARN);
-        return findings.getFirst();
+    private Finding only(Ec2Instance instance, SsmInventory ssm) {
+        Finding f = CheckHarness.only(check.findings(inventory().with(Ec2Inventory.class,
+                Ec2Inventory.of(List.of(), List.of(), List.of(), Map.of(), List.of(instance)))
+                .with(SsmInventory.class, ssm).build()));
+        assertThat(f.resourceId()).isEqualTo(ARN);
+        return f;
     }
 
     private static SsmAssociation association(Target... targets) {

@@ -1,23 +1,18 @@
 package io.irready.checks.ec2;
 
-import static io.irready.checks.ec2.VpcFlowLogsEnabledTest.denied;
+import static io.irready.checks.ec2.Ec2Fixtures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Inventory;
-import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.ec2.Ec2Instance;
 import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.ssm.DefaultHostManagement;
 import io.irready.inventory.ssm.ManagedInstance;
 import io.irready.inventory.ssm.SsmInventory;
-import java.time.Clock;
+import io.irready.testing.CheckHarness;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,25 +23,21 @@ import org.junit.jupiter.api.Test;
 class Ec2SsmManagedTest {
     private static final String ARN = "arn:aws:ec2:eu-west-1:123456789012:instance/i-1";
     private static final String PROFILE = "arn:aws:iam::123456789012:instance-profile/web";
+    private final CheckHarness check = CheckHarness.of(new Ec2SsmManaged());
 
-    static Ec2Instance instance(String id, String state, Optional<String> profile) {
+    private static Ec2Instance instance(String id, String state, Optional<String> profile) {
         return new Ec2Instance(id, state, profile, Optional.empty(), Instant.parse("2025-01-01T00:00:00Z"), Map.of());
     }
 
-    static List<Finding> evaluate(String checkId, Ec2Inventory ec2, SsmInventory ssm) {
-        Inventory inventory = Inventory.builder("123456789012", "eu-west-1")
-                .with(Ec2Inventory.class, ec2).with(SsmInventory.class, ssm).build();
-        Evaluator evaluator = new Evaluator(new CheckRegistry(List.of(new Ec2SsmManaged(), new Ec2CloudWatchAgent())),
-                Config.defaults(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-        return evaluator.evaluate(inventory, List.of(checkId), Scope.REGION).findings();
+    private List<Finding> evaluate(Ec2Inventory ec2, SsmInventory ssm) {
+        return check.findings(inventory().with(Ec2Inventory.class, ec2).with(SsmInventory.class, ssm).build());
     }
 
-    private static Finding only(Ec2Instance instance, SsmInventory ssm) {
-        List<Finding> findings = evaluate(Ec2SsmManaged.ID,
-                Ec2Inventory.of(List.of(), List.of(), List.of(), Map.of(), List.of(instance)), ssm);
-        assertThat(findings).hasSize(1);
-        assertThat(findings.getFirst().resourceId()).isEqualTo(ARN);
-        return findings.getFirst();
+    private Finding only(Ec2Instance instance, SsmInventory ssm) {
+        Finding f = CheckHarness.only(
+                evaluate(Ec2Inventory.of(List.of(), List.of(), List.of(), Map.of(), List.of(instance)), ssm));
+        assertThat(f.resourceId()).isEqualTo(ARN);
+        return f;
     }
 
     private static SsmInventory ssm(List<ManagedInstance> managed, DefaultHostManagement dhmc) {
@@ -113,7 +104,7 @@ class Ec2SsmManagedTest {
                 instance("i-3", "stopping", Optional.empty()), instance("i-4", "shutting-down", Optional.empty()),
                 instance("i-5", "pending", Optional.empty())));
 
-        List<Finding> findings = evaluate(Ec2SsmManaged.ID, ec2, counting);
+        List<Finding> findings = evaluate(ec2, counting);
 
         assertThat(findings).extracting(Finding::status).containsOnly(Status.NOT_APPLICABLE);
         assertThat(findings).extracting(Finding::reason).containsExactly(
@@ -136,7 +127,7 @@ class Ec2SsmManagedTest {
                 instance("i-1", "running", Optional.of(PROFILE)), instance("i-2", "running", Optional.empty()),
                 instance("i-3", "running", Optional.empty())));
 
-        List<Finding> findings = evaluate(Ec2SsmManaged.ID, ec2, counting);
+        List<Finding> findings = evaluate(ec2, counting);
 
         assertThat(findings).extracting(Finding::status).containsExactly(Status.FAIL, Status.ERROR, Status.ERROR);
         assertThat(findings.get(1).reason()).isEqualTo("Could not evaluate: access denied to ssm:GetServiceSetting "
@@ -149,7 +140,7 @@ class Ec2SsmManagedTest {
         Ec2Inventory ec2 = new Ec2Inventory(List::of, List::of, List::of, Map::of, () -> {
             throw denied("ec2:DescribeInstances");
         });
-        List<Finding> findings = evaluate(Ec2SsmManaged.ID, ec2, ssm(List.of(), DefaultHostManagement.OFF));
+        List<Finding> findings = evaluate(ec2, ssm(List.of(), DefaultHostManagement.OFF));
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");

@@ -1,13 +1,10 @@
 package io.irready.checks.ec2;
 
+import static io.irready.checks.ec2.Ec2Fixtures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.core.AwsCallFailedException;
-import io.irready.core.AwsCallFailedException.Kind;
-import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
-import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.Inventory;
 import io.irready.core.Scope;
@@ -18,9 +15,7 @@ import io.irready.inventory.ec2.Subnet;
 import io.irready.inventory.ec2.Vpc;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +25,11 @@ import org.junit.jupiter.api.Test;
 
 class VpcFlowLogsEnabledTest {
     private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "eu-west-1";
     private static final String VPC_ARN = "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1";
     private static final Vpc VPC = new Vpc("vpc-1", ACCOUNT, false);
     private static final LogsInventory LOGS = LogsInventory.of(List.of(new LogGroup("flow-logs",
             "arn:aws:logs:eu-west-1:123456789012:log-group:flow-logs", Optional.of(365), Optional.empty())));
+    private final CheckHarness check = CheckHarness.of(new VpcFlowLogsEnabled());
 
     private static FlowLog flowLog(String id, String resource, String traffic) {
         return new FlowLog(id, resource, Optional.of(traffic), "ACTIVE", "SUCCESS", Optional.empty(),
@@ -42,24 +37,19 @@ class VpcFlowLogsEnabledTest {
                 Optional.of("arn:aws:logs:eu-west-1:123456789012:log-group:flow-logs"));
     }
 
-    private static List<Finding> evaluate(Ec2Inventory ec2, LogsInventory logs, Config config) {
-        Inventory inventory = Inventory.builder(ACCOUNT, REGION)
-                .with(Ec2Inventory.class, ec2).with(LogsInventory.class, logs).build();
-        Evaluator evaluator = new Evaluator(new CheckRegistry(List.of(new VpcFlowLogsEnabled())), config,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-        Evaluation evaluation = evaluator.evaluate(inventory, List.of(VpcFlowLogsEnabled.ID), Scope.REGION);
-        return evaluation.findings();
+    private List<Finding> evaluate(Ec2Inventory ec2, LogsInventory logs, Config config) {
+        return check.with(config).findings(inventory()
+                .with(Ec2Inventory.class, ec2).with(LogsInventory.class, logs).build());
     }
 
-    private static Finding only(Ec2Inventory ec2) {
+    private Finding only(Ec2Inventory ec2) {
         return only(ec2, Config.defaults());
     }
 
-    private static Finding only(Ec2Inventory ec2, Config config) {
-        List<Finding> findings = evaluate(ec2, LOGS, config);
-        assertThat(findings).hasSize(1);
-        assertThat(findings.getFirst().resourceId()).isEqualTo(VPC_ARN);
-        return findings.getFirst();
+    private Finding only(Ec2Inventory ec2, Config config) {
+        Finding f = CheckHarness.only(evaluate(ec2, LOGS, config));
+        assertThat(f.resourceId()).isEqualTo(VPC_ARN);
+        return f;
     }
 
     private static Ec2Inventory vpcWith(List<Subnet> subnets, List<FlowLog> logs) {
@@ -264,17 +254,11 @@ class VpcFlowLogsEnabledTest {
     void onlyTheVpcsInScopeAreJudged() {
         Ec2Inventory ec2 = Ec2Inventory.of(List.of(VPC, new Vpc("vpc-2", ACCOUNT, false)), List.of(), List.of(),
                 Map.of(), List.of());
-        Inventory inventory = Inventory.builder(ACCOUNT, REGION)
+        Inventory inventory = inventory()
                 .with(Ec2Inventory.class, ec2).with(LogsInventory.class, LOGS).build();
-        Evaluator evaluator = new Evaluator(new CheckRegistry(List.of(new VpcFlowLogsEnabled())), Config.defaults(),
-                Clock.systemUTC());
-        List<Finding> findings = evaluator.evaluate(inventory, List.of(VpcFlowLogsEnabled.ID),
+        List<Finding> findings = check.evaluate(inventory,
                 Scope.of(Set.of("arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-2"))).findings();
         assertThat(findings).extracting(Finding::resourceId)
                 .containsExactly("arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-2");
-    }
-
-    static AwsCallFailedException denied(String action) {
-        return new AwsCallFailedException(action, "UnauthorizedOperation", Kind.ACCESS_DENIED, "denied", null);
     }
 }

@@ -1,25 +1,24 @@
 package io.irready.checks.guardduty;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
 import io.irready.core.Status;
 import io.irready.inventory.guardduty.Detector;
 import io.irready.inventory.guardduty.GuardDutyInventory;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GuardDutyEnabledTest {
-    private final GuardDutyEnabled check = new GuardDutyEnabled();
+    private final CheckHarness check = CheckHarness.of(new GuardDutyEnabled());
 
     private Finding only(GuardDutyInventory gd) {
-        List<Finding> findings = evaluate(check, inventory().with(GuardDutyInventory.class, gd).build());
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1");
-        return findings.get(0);
+        Finding f = CheckHarness.only(check.findings(inventory().with(GuardDutyInventory.class, gd).build()));
+        assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");
+        return f;
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.irready.checks.iam;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
-import static io.irready.testing.BeyondFixtures.notFound;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.AwsFailures.notFound;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.trail;
+import static io.irready.testing.CloudTrailFixtures.trails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Config;
@@ -12,6 +13,7 @@ import io.irready.core.Status;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.iam.ResponderSimulation;
 import io.irready.inventory.iam.SimulatedDecision;
+import io.irready.testing.CheckHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,17 +24,16 @@ class IrResponderPermissionsTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/ir-responder";
     private static final Config CONFIG = Config.builder().responderRoleArn(ROLE)
             .responderActions(List.of("ec2:CreateSnapshot", "ec2:DescribeInstances", "s3:GetObject")).build();
-    private final IrResponderPermissions check = new IrResponderPermissions();
+    private final CheckHarness check = CheckHarness.of(new IrResponderPermissions());
     private final List<ResponderSimulation.Question> asked = new ArrayList<>();
 
     private List<Finding> run(Config config, Function<ResponderSimulation.Question, List<SimulatedDecision>> sim) {
-        return evaluate(check, inventory()
-                .with(CloudTrailInventory.class, io.irready.testing.BeyondFixtures.trails(
-                        io.irready.testing.BeyondFixtures.trail("main", "eu-west-1", "trail-bucket", Optional.empty())))
+        return check.with(config).findings(inventory()
+                .with(CloudTrailInventory.class, trails(trail("main", "eu-west-1", "trail-bucket", Optional.empty())))
                 .with(ResponderSimulation.class, new ResponderSimulation(q -> {
                     asked.add(q);
                     return sim.apply(q);
-                })).build(), config);
+                })).build());
     }
 
     private static List<SimulatedDecision> allow(ResponderSimulation.Question q) {

@@ -1,8 +1,7 @@
 package io.irready.checks.irready;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AuditorIdentity;
@@ -16,6 +15,7 @@ import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.lambda.AuditorFunction;
 import io.irready.inventory.lambda.AuditorFunctionInventory;
 import io.irready.inventory.sns.TopicInventory;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +35,15 @@ class AuditorIntegrityTest {
             List.of("irready-cloudtrail"), List.of("irready-events", "irready-webhook"), null,
             Optional.of(TOPIC), Optional.of(KEY))).build();
 
-    private final AuditorIntegrity check = new AuditorIntegrity();
+    private final CheckHarness check = CheckHarness.of(new AuditorIntegrity());
 
     private Finding run(Config config, EventBridgeInventory events, AuditorFunctionInventory lambda,
                         TopicInventory sns, KmsInventory kms) {
-        List<Finding> findings = evaluate(check, inventory().with(EventBridgeInventory.class, events)
+        Finding f = CheckHarness.only(check.with(config).findings(inventory().with(EventBridgeInventory.class, events)
                 .with(AuditorFunctionInventory.class, lambda).with(TopicInventory.class, sns)
-                .with(KmsInventory.class, kms).build(), config);
-        assertThat(findings).hasSize(1);
-        assertThat(findings.get(0).resourceId()).isEqualTo("123456789012/eu-west-1");
-        return findings.get(0);
+                .with(KmsInventory.class, kms).build()));
+        assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");
+        return f;
     }
 
     private static EventBridgeInventory rule(String state, String target) {

@@ -1,10 +1,9 @@
 package io.irready.checks.kms;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
-import static io.irready.testing.BeyondFixtures.notFound;
-import static io.irready.testing.BeyondFixtures.trail;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.AwsFailures.notFound;
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CloudTrailFixtures.trail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Config;
@@ -22,6 +21,8 @@ import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.testing.CheckHarness;
+import io.irready.testing.CloudTrailFixtures;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ class EvidenceDecryptableTest {
             {"Version":"2012-10-17","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow",
               "Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}""";
 
-    private final EvidenceDecryptable check = new EvidenceDecryptable();
+    private final CheckHarness check = CheckHarness.of(new EvidenceDecryptable());
 
     private static CloudTrailInventory trails() {
-        return io.irready.testing.BeyondFixtures.trails(
+        return CloudTrailFixtures.trails(
                 trail("main", "eu-west-1", "trail-bucket", Optional.of(TRAIL_KEY)),
                 trail("shadow", "us-east-1", "other-bucket", Optional.of(OTHER_REGION_KEY)));
     }
@@ -93,7 +94,7 @@ class EvidenceDecryptableTest {
                 new KmsKey(EBS_KEY, "ebs-key", "Disabled", Optional.empty(), "AWS")),
                 Map.of("alias/aws/ebs", EBS_KEY), Map.of(), Map.of());
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(true, Optional.empty()), q -> {
+        List<Finding> findings = check.findings(base(kms, new EbsDefaultEncryption(true, Optional.empty()), q -> {
             throw new AssertionError("no responder role: nothing to simulate");
         }).build());
 
@@ -115,7 +116,7 @@ class EvidenceDecryptableTest {
     void deletedKeyFailsUnderItsReference() {
         Keys kms = Keys.of(List.of(enabled(LOGS_KEY)), Map.of(), Map.of(), Map.of());
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
+        List<Finding> findings = check.findings(base(kms, new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of()).build());
 
         assertThat(findings).filteredOn(f -> f.resourceId().equals(TRAIL_KEY)).singleElement().satisfies(f -> {
@@ -133,9 +134,10 @@ class EvidenceDecryptableTest {
                 Map.of(TRAIL_KEY, List.of(new KeyGrant("g-1", ROLE, List.of("Decrypt"), false))));
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
+        List<Finding> findings = check.with(config).findings(base(kms,
+                new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of(decision("kms:Decrypt", "implicitDeny"), decision("kms:CreateGrant", "allowed"),
-                        decision("kms:ReEncryptFrom", "allowed"))).build(), config);
+                        decision("kms:ReEncryptFrom", "allowed"))).build());
 
         assertThat(findings.get(0).status()).isEqualTo(Status.PASS);
         assertThat(findings.get(0).reason()).isEqualTo("KMS key " + TRAIL_KEY + " (protects trail main) is enabled "
@@ -160,9 +162,10 @@ class EvidenceDecryptableTest {
                 Map.of(TRAIL_KEY, policy, LOGS_KEY, ROOT_ONLY_POLICY), Map.of());
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
+        List<Finding> findings = check.with(config).findings(base(kms,
+                new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of(decision("kms:Decrypt", "allowed"), decision("kms:CreateGrant", "allowed"),
-                        decision("kms:ReEncryptFrom", "allowed"))).build(), config);
+                        decision("kms:ReEncryptFrom", "allowed"))).build());
 
         assertThat(findings.get(0).status()).isEqualTo(Status.FAIL);
         assertThat(findings.get(0).reason()).contains("cannot use it: kms:CreateGrant (the key policy denies it).")
@@ -181,9 +184,10 @@ class EvidenceDecryptableTest {
         SimulatedDecision boundary = new SimulatedDecision("kms:CreateGrant", TRAIL_KEY, "implicitDeny",
                 List.of("boundary"), Optional.of(false), Optional.empty(), List.of());
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
+        List<Finding> findings = check.with(config).findings(base(kms,
+                new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of(decision("kms:Decrypt", "implicitDeny"), boundary,
-                        decision("kms:ReEncryptFrom", "implicitDeny"))).build(), config);
+                        decision("kms:ReEncryptFrom", "implicitDeny"))).build());
 
         assertThat(findings.get(0).status()).isEqualTo(Status.FAIL);
         assertThat(findings.get(0).reason()).contains("cannot use it: kms:CreateGrant (blocked by the role's "
@@ -199,7 +203,7 @@ class EvidenceDecryptableTest {
             return Optional.of(enabled(ref));
         }), new KeyAccessInventory(arn -> ROOT_ONLY_POLICY, arn -> List.of()));
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
+        List<Finding> findings = check.findings(base(kms, new EbsDefaultEncryption(false, Optional.empty()),
                 q -> List.of()).build());
 
         assertThat(findings).extracting(Finding::resourceId, Finding::status).containsExactly(
@@ -215,8 +219,9 @@ class EvidenceDecryptableTest {
         }, arn -> List.of()));
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()),
-                q -> List.of()).build(), config);
+        List<Finding> findings = check.with(config).findings(base(kms,
+                new EbsDefaultEncryption(false, Optional.empty()),
+                q -> List.of()).build());
 
         assertThat(findings).allSatisfy(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
@@ -230,9 +235,10 @@ class EvidenceDecryptableTest {
                 Map.of(), Map.of());
         Config config = Config.builder().responderRoleArn(ROLE).build();
 
-        List<Finding> findings = evaluate(check, base(kms, new EbsDefaultEncryption(false, Optional.empty()), q -> {
+        List<Finding> findings = check.with(config).findings(base(kms,
+                new EbsDefaultEncryption(false, Optional.empty()), q -> {
             throw notFound("iam:SimulatePrincipalPolicy", "NoSuchEntity");
-        }).build(), config);
+        }).build());
 
         assertThat(findings.get(0).status()).isEqualTo(Status.FAIL);
         assertThat(findings.get(0).reason()).contains("cannot use it: the role does not exist (NoSuchEntity).");
@@ -246,7 +252,7 @@ class EvidenceDecryptableTest {
                     throw denied("cloudtrail:DescribeTrails");
                 }, arn -> null, arn -> null)).build();
 
-        assertThat(evaluate(check, inventory)).singleElement().satisfies(f -> {
+        assertThat(check.findings(inventory)).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");
             assertThat(f.reason()).startsWith("Could not evaluate: access denied to cloudtrail:DescribeTrails");

@@ -1,14 +1,11 @@
 package io.irready.checks.lambda;
 
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AwsCallFailedException;
-import io.irready.core.CheckRegistry;
-import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Inventory;
 import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.iam.Decision;
@@ -18,9 +15,7 @@ import io.irready.inventory.iam.PolicySimulation.Result;
 import io.irready.inventory.iam.SimulationRequest;
 import io.irready.inventory.lambda.LambdaFunction;
 import io.irready.inventory.lambda.LambdaInventory;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.irready.testing.CheckHarness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class LambdaCanWriteLogsTest {
     private static final String ROLE = "arn:aws:iam::123456789012:role/service-role/orders-role";
     private static final String GROUPS = "arn:aws:logs:eu-west-1:123456789012:log-group:";
+    private final CheckHarness check = CheckHarness.of(new LambdaCanWriteLogs());
 
     private static LambdaFunction function(String name, String role, String customGroup) {
         return new LambdaFunction(name, "arn:aws:lambda:eu-west-1:123456789012:function:" + name, role,
@@ -41,15 +37,12 @@ class LambdaCanWriteLogsTest {
         return new Result(action, GROUPS + group + ":*", decision);
     }
 
-    private static Evaluation evaluate(List<LambdaFunction> functions, Function<SimulationRequest, PolicySimulation> iam,
-                                       Scope scope) {
-        Inventory inventory = Inventory.builder("123456789012", "eu-west-1")
+    private Evaluation evaluate(List<LambdaFunction> functions, Function<SimulationRequest, PolicySimulation> iam,
+                                Scope scope) {
+        return check.evaluate(inventory()
                 .with(LambdaInventory.class, LambdaInventory.of(functions))
                 .with(IamInventory.class, new IamInventory(iam))
-                .build();
-        return new Evaluator(new CheckRegistry(List.of(new LambdaCanWriteLogs())), Config.defaults(),
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .evaluate(inventory, List.of(LambdaCanWriteLogs.ID), scope);
+                .build(), scope);
     }
 
     private static Function<SimulationRequest, PolicySimulation> answering(Result... results) {

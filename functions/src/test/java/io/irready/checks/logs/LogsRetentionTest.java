@@ -1,43 +1,35 @@
 package io.irready.checks.logs;
 
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AwsCallFailedException;
-import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Inventory;
 import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LogsRetentionTest {
-    private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "eu-west-1";
+    private final CheckHarness check = CheckHarness.of(new LogsRetention());
 
     private static LogGroup group(String name, Integer retention) {
         return new LogGroup(name, "arn:aws:logs:eu-west-1:123456789012:log-group:" + name,
                 Optional.ofNullable(retention), Optional.empty());
     }
 
-    private static Evaluation evaluate(LogsInventory logs, Config config, Scope scope) {
-        Inventory inventory = Inventory.builder(ACCOUNT, REGION).with(LogsInventory.class, logs).build();
-        Evaluator evaluator = new Evaluator(new CheckRegistry(List.of(new LogsRetention())), config,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
-        return evaluator.evaluate(inventory, List.of(LogsRetention.ID), scope);
+    private Evaluation evaluate(LogsInventory logs, Config config, Scope scope) {
+        return check.with(config).evaluate(inventory().with(LogsInventory.class, logs).build(), scope);
     }
 
-    private static List<Finding> findings(LogGroup... groups) {
+    private List<Finding> findings(LogGroup... groups) {
         return evaluate(LogsInventory.of(List.of(groups)), Config.defaults(), Scope.REGION).findings();
     }
 

@@ -1,23 +1,20 @@
 package io.irready.checks.rds;
 
+import static io.irready.testing.CheckHarness.inventory;
+import static io.irready.testing.CheckHarness.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AwsCallFailedException;
-import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Evaluation;
-import io.irready.core.Evaluator;
 import io.irready.core.Finding;
-import io.irready.core.Inventory;
 import io.irready.core.Scope;
 import io.irready.core.Status;
 import io.irready.inventory.rds.DbCluster;
 import io.irready.inventory.rds.DbInstance;
 import io.irready.inventory.rds.LogExports;
 import io.irready.inventory.rds.RdsInventory;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import io.irready.testing.CheckHarness;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class RdsLogExportsTest {
     private static final String ARN = "arn:aws:rds:eu-west-1:123456789012:";
+    private final CheckHarness check = CheckHarness.of(new RdsLogExports());
 
     private static DbInstance instance(String id, String engine, String cluster, LogExports exports) {
         return new DbInstance(id, ARN + "db:" + id, engine, "available", Optional.ofNullable(cluster), exports);
@@ -38,20 +36,12 @@ class RdsLogExportsTest {
         return new LogExports(List.of(types), List.of(), List.of());
     }
 
-    private static Evaluation evaluate(RdsInventory rds, Config config, Scope scope) {
-        Inventory inventory = Inventory.builder("123456789012", "eu-west-1").with(RdsInventory.class, rds).build();
-        return new Evaluator(new CheckRegistry(List.of(new RdsLogExports())), config,
-                Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-                .evaluate(inventory, List.of(RdsLogExports.ID), scope);
+    private Evaluation evaluate(RdsInventory rds, Config config, Scope scope) {
+        return check.with(config).evaluate(inventory().with(RdsInventory.class, rds).build(), scope);
     }
 
-    private static List<Finding> findings(List<DbInstance> instances, List<DbCluster> clusters) {
+    private List<Finding> findings(List<DbInstance> instances, List<DbCluster> clusters) {
         return evaluate(RdsInventory.of(instances, clusters), Config.defaults(), Scope.REGION).findings();
-    }
-
-    private static Finding only(List<Finding> findings) {
-        assertThat(findings).hasSize(1);
-        return findings.get(0);
     }
 
     @Test

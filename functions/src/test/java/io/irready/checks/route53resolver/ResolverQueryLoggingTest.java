@@ -1,18 +1,18 @@
 package io.irready.checks.route53resolver;
 
-import static io.irready.testing.BeyondFixtures.denied;
-import static io.irready.testing.BeyondFixtures.evaluate;
-import static io.irready.testing.BeyondFixtures.inventory;
+import static io.irready.testing.AwsFailures.denied;
+import static io.irready.testing.CheckHarness.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
 import io.irready.core.Status;
-import io.irready.inventory.route53resolver.QueryLogAssociation;
-import io.irready.inventory.route53resolver.QueryLogInventory;
 import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.ec2.Vpc;
-import java.util.Map;
+import io.irready.inventory.route53resolver.QueryLogAssociation;
+import io.irready.inventory.route53resolver.QueryLogInventory;
+import io.irready.testing.CheckHarness;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ResolverQueryLoggingTest {
     private static final String LOGGED = "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-1";
     private static final String UNLOGGED = "arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-2";
     private static final String SHARED = "arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-3";
-    private final ResolverQueryLogging check = new ResolverQueryLogging();
+    private final CheckHarness check = CheckHarness.of(new ResolverQueryLogging());
 
     @Test
     void judgesEveryVpc() {
@@ -29,7 +29,7 @@ class ResolverQueryLoggingTest {
                 new QueryLogAssociation("a3", "rqlc-9", "vpc-3", "ACTION_NEEDED",
                         Optional.of("The destination log group was deleted"))));
 
-        List<Finding> findings = evaluate(check, inventory().with(QueryLogInventory.class, logs)
+        List<Finding> findings = check.findings(inventory().with(QueryLogInventory.class, logs)
                 .with(Ec2Inventory.class, vpcs(new Vpc("vpc-1", "123456789012", true),
                         new Vpc("vpc-2", "123456789012", false), new Vpc("vpc-3", "210987654321", false))).build());
 
@@ -51,7 +51,7 @@ class ResolverQueryLoggingTest {
 
     @Test
     void regionWithoutVpcsHasNoFindings() {
-        assertThat(evaluate(check, inventory().with(QueryLogInventory.class, QueryLogInventory.of(List.of()))
+        assertThat(check.findings(inventory().with(QueryLogInventory.class, QueryLogInventory.of(List.of()))
                 .with(Ec2Inventory.class, vpcs()).build())).isEmpty();
     }
 
@@ -60,7 +60,7 @@ class ResolverQueryLoggingTest {
         QueryLogInventory logs = new QueryLogInventory(() -> {
             throw denied("route53resolver:ListResolverQueryLogConfigAssociations");
         });
-        List<Finding> findings = evaluate(check, inventory().with(QueryLogInventory.class, logs)
+        List<Finding> findings = check.findings(inventory().with(QueryLogInventory.class, logs)
                 .with(Ec2Inventory.class, vpcs(new Vpc("vpc-2", "123456789012", false))).build());
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
