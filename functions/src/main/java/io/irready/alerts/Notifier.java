@@ -43,7 +43,7 @@ public final class Notifier {
     private final String topicArn;
     private final Optional<String> integrityTopicArn;
     private final FindingStore store;
-    private final AlertFormat format;
+    private final AlertContent content;
 
     public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, FindingStore store,
                     CheckRegistry registry) {
@@ -51,7 +51,7 @@ public final class Notifier {
         this.topicArn = topicArn;
         this.integrityTopicArn = integrityTopicArn.filter(arn -> !arn.isBlank());
         this.store = store;
-        this.format = new AlertFormat(registry);
+        this.content = new AlertContent(registry);
     }
 
     /** What a round of publishing did. */
@@ -106,8 +106,8 @@ public final class Notifier {
 
     private Delivery send(OutboxMessage message) {
         Alert alert = switch (message) {
-            case Transition t -> format.of(t);
-            case TamperAttempt a -> format.of(a);
+            case Transition t -> content.of(t);
+            case TamperAttempt a -> content.of(a);
         };
         Map<String, MessageAttributeValue> attributes = switch (message) {
             case Transition t -> attributes(t.severity().name(), List.of(t.checkId()), List.of(t.to().name()),
@@ -132,8 +132,8 @@ public final class Notifier {
     }
 
     private Delivery digest(List<Transition> alerts) {
-        Alert digest = format.digest("digest-" + alerts.get(0).transitionId(),
-                alerts.stream().map(format::of).toList());
+        Alert digest = content.digest("digest-" + alerts.get(0).transitionId(),
+                alerts.stream().map(content::of).toList());
         Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
                 alerts.stream().map(Transition::checkId).toList(), alerts.stream().map(t -> t.to().name()).toList(),
                 digest.account(), digest.region());
@@ -165,7 +165,7 @@ public final class Notifier {
     private String publish(String topic, Alert alert, Map<String, MessageAttributeValue> attributes) {
         PublishRequest request = PublishRequest.builder()
                 .topicArn(topic)
-                .subject(AlertFormat.subject(alert))
+                .subject(EmailText.subject(alert))
                 .messageStructure("json")
                 .message(structuredMessage(alert))
                 .messageAttributes(attributes)
@@ -175,16 +175,21 @@ public final class Notifier {
         return id;
     }
 
-    /** The {@code MessageStructure=json} document: one rendering per subscriber protocol. */
+    /**
+     * The {@code MessageStructure=json} document: one rendering per subscriber protocol — text for
+     * {@code default} and {@code email}, the Chatbot card for {@code https}, the structured alert
+     * for {@code lambda} (the Slack webhook function) and {@code sqs}.
+     */
     public static String structuredMessage(Alert alert) {
         try {
-            String text = AlertFormat.text(alert);
+            String text = EmailText.body(alert);
+            String structured = AlertJson.json(alert);
             Map<String, String> parts = new LinkedHashMap<>();
             parts.put("default", text);
             parts.put("email", text);
-            parts.put("https", JSON.writeValueAsString(AlertFormat.chatbot(alert)));
-            parts.put("lambda", JSON.writeValueAsString(alert));
-            parts.put("sqs", JSON.writeValueAsString(alert));
+            parts.put("https", ChatbotCard.json(alert));
+            parts.put("lambda", structured);
+            parts.put("sqs", structured);
             return JSON.writeValueAsString(parts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise alert " + alert.id(), e);

@@ -57,12 +57,12 @@ public final class SlackWebhook {
 
     /** The webhook body: a fallback text and one mrkdwn section, links not unfurled. */
     public static String payload(Alert alert) {
-        String title = AlertFormat.slackTitle(alert);
+        String title = SlackMarkdown.title(alert);
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("type", "section");
         // a section's text is limited to 3000 characters
         section.put("text", Map.of("type", "mrkdwn", "text", SlackText.bound("*" + title + "*\n"
-                + AlertFormat.slackMarkdown(alert), 2900)));
+                + SlackMarkdown.body(alert), 2900)));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", title);
         body.put("blocks", List.of(section));

@@ -3,7 +3,7 @@ package io.irready.lambda;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.alerts.Alert;
-import io.irready.alerts.AlertFormat;
+import io.irready.alerts.AlertContent;
 import io.irready.alerts.Notifier;
 import io.irready.alerts.SlackWebhook;
 import io.irready.checks.Catalog;
@@ -59,7 +59,7 @@ final class Priming {
                 Optional.of(FindingState.PASS), FindingState.FAIL, Instant.EPOCH, 1, "priming",
                 Optional.of(new ChangedBy("StopLogging", "priming", "arn:aws:iam::123456789012:user/priming",
                         "192.0.2.1", "priming", "1970-01-01T00:00:00Z")), true);
-        Alert alert = new AlertFormat(Catalog.registry()).of(sample);
+        Alert alert = new AlertContent(Catalog.registry()).of(sample);
         try {
             String message = Notifier.structuredMessage(alert);
             String lambdaPart = JSON.readTree(message).get("lambda").asText();
