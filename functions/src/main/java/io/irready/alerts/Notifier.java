@@ -2,6 +2,7 @@ package io.irready.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.core.CheckRegistry;
 import io.irready.store.FindingStore;
 import io.irready.store.OutboxMessage;
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 public final class Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     public static final int DIGEST_THRESHOLD = 10;
-    public static final String INTEGRITY_CHECK = "auditor-integrity";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsClient sns;
@@ -115,8 +115,8 @@ public final class Notifier {
             case TamperAttempt a -> attributes(alert.severity(), a.checkIds(), List.of("TAMPER"), a.account(), a.region());
         };
         boolean integrity = switch (message) {
-            case Transition t -> INTEGRITY_CHECK.equals(t.checkId());
-            case TamperAttempt a -> a.checkIds().contains(INTEGRITY_CHECK);
+            case Transition t -> AuditorIntegrity.ID.equals(t.checkId());
+            case TamperAttempt a -> a.checkIds().contains(AuditorIntegrity.ID);
         };
         try {
             String messageId = publish(topicArn, alert, attributes);
@@ -139,7 +139,7 @@ public final class Notifier {
                 digest.account(), digest.region());
         try {
             String messageId = publish(topicArn, digest, attributes);
-            if (alerts.stream().anyMatch(t -> INTEGRITY_CHECK.equals(t.checkId()))) {
+            if (alerts.stream().anyMatch(t -> AuditorIntegrity.ID.equals(t.checkId()))) {
                 publishToIntegrityTopic(digest, attributes);
             }
             alerts.forEach(t -> store.markSent(t, messageId));

@@ -7,6 +7,7 @@ import io.irready.alerts.AlertContent;
 import io.irready.alerts.Notifier;
 import io.irready.alerts.SlackWebhook;
 import io.irready.checks.Catalog;
+import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.core.Severity;
 import io.irready.store.ChangedBy;
 import io.irready.store.FindingState;
@@ -54,7 +55,7 @@ final class Priming {
 
     /** Renders every part of a sample alert and reads the structured part back, as the webhook does. */
     static String alertPayload() {
-        Transition sample = new Transition("priming", "123456789012", "us-east-1", "cloudtrail-logging-all-regions",
+        Transition sample = new Transition("priming", "123456789012", "us-east-1", CloudTrailLoggingAllRegionsCheck.ID,
                 "arn:aws:cloudtrail:us-east-1:123456789012:trail/priming", Severity.CRITICAL,
                 Optional.of(FindingState.PASS), FindingState.FAIL, Instant.EPOCH, 1, "priming",
                 Optional.of(new ChangedBy("StopLogging", "priming", "arn:aws:iam::123456789012:user/priming",
