@@ -1,5 +1,6 @@
 package io.irready.alerts;
 
+import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.core.Evaluation;
 import io.irready.core.Finding;
 import io.irready.core.Inventory;
@@ -49,7 +50,7 @@ public final class BlindWindowEnricher {
         List<Finding> findings = new ArrayList<>(evaluation.findings().size());
         boolean changed = false;
         for (Finding f : evaluation.findings()) {
-            if (BlindWindowReport.CHECK_ID.equals(f.checkId()) && f.status() == Status.PASS) {
+            if (CloudTrailLoggingAllRegionsCheck.ID.equals(f.checkId()) && f.status() == Status.PASS) {
                 Optional<Instant> since = failingSince.apply(f);
                 if (since.isPresent()) {
                     findings.add(withReport(f, since.get(), inventory));

@@ -46,7 +46,6 @@ public record BlindWindowReport(
         boolean truncated,
         List<String> problems) {
 
-    public static final String CHECK_ID = "cloudtrail-logging-all-regions";
     /** How many events the report lists one by one. */
     public static final int FIRST_EVENTS = 10;
     /** Event History keeps 90 days; a window cannot usefully start earlier. */

@@ -2,6 +2,7 @@ package io.irready.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.core.CheckRegistry;
 import io.irready.store.FindingStore;
 import io.irready.store.OutboxMessage;
@@ -36,14 +37,13 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 public final class Notifier {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     public static final int DIGEST_THRESHOLD = 10;
-    public static final String INTEGRITY_CHECK = "auditor-integrity";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsClient sns;
     private final String topicArn;
     private final Optional<String> integrityTopicArn;
     private final FindingStore store;
-    private final AlertFormat format;
+    private final AlertContent content;
 
     public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, FindingStore store,
                     CheckRegistry registry) {
@@ -51,7 +51,7 @@ public final class Notifier {
         this.topicArn = topicArn;
         this.integrityTopicArn = integrityTopicArn.filter(arn -> !arn.isBlank());
         this.store = store;
-        this.format = new AlertFormat(registry);
+        this.content = new AlertContent(registry);
     }
 
     /** What a round of publishing did. */
@@ -106,8 +106,8 @@ public final class Notifier {
 
     private Delivery send(OutboxMessage message) {
         Alert alert = switch (message) {
-            case Transition t -> format.of(t);
-            case TamperAttempt a -> format.of(a);
+            case Transition t -> content.of(t);
+            case TamperAttempt a -> content.of(a);
         };
         Map<String, MessageAttributeValue> attributes = switch (message) {
             case Transition t -> attributes(t.severity().name(), List.of(t.checkId()), List.of(t.to().name()),
@@ -115,8 +115,8 @@ public final class Notifier {
             case TamperAttempt a -> attributes(alert.severity(), a.checkIds(), List.of("TAMPER"), a.account(), a.region());
         };
         boolean integrity = switch (message) {
-            case Transition t -> INTEGRITY_CHECK.equals(t.checkId());
-            case TamperAttempt a -> a.checkIds().contains(INTEGRITY_CHECK);
+            case Transition t -> AuditorIntegrity.ID.equals(t.checkId());
+            case TamperAttempt a -> a.checkIds().contains(AuditorIntegrity.ID);
         };
         try {
             String messageId = publish(topicArn, alert, attributes);
@@ -132,14 +132,14 @@ public final class Notifier {
     }
 
     private Delivery digest(List<Transition> alerts) {
-        Alert digest = format.digest("digest-" + alerts.get(0).transitionId(),
-                alerts.stream().map(format::of).toList());
+        Alert digest = content.digest("digest-" + alerts.get(0).transitionId(),
+                alerts.stream().map(content::of).toList());
         Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
                 alerts.stream().map(Transition::checkId).toList(), alerts.stream().map(t -> t.to().name()).toList(),
                 digest.account(), digest.region());
         try {
             String messageId = publish(topicArn, digest, attributes);
-            if (alerts.stream().anyMatch(t -> INTEGRITY_CHECK.equals(t.checkId()))) {
+            if (alerts.stream().anyMatch(t -> AuditorIntegrity.ID.equals(t.checkId()))) {
                 publishToIntegrityTopic(digest, attributes);
             }
             alerts.forEach(t -> store.markSent(t, messageId));
@@ -165,7 +165,7 @@ public final class Notifier {
     private String publish(String topic, Alert alert, Map<String, MessageAttributeValue> attributes) {
         PublishRequest request = PublishRequest.builder()
                 .topicArn(topic)
-                .subject(AlertFormat.subject(alert))
+                .subject(EmailText.subject(alert))
                 .messageStructure("json")
                 .message(structuredMessage(alert))
                 .messageAttributes(attributes)
@@ -175,16 +175,21 @@ public final class Notifier {
         return id;
     }
 
-    /** The {@code MessageStructure=json} document: one rendering per subscriber protocol. */
+    /**
+     * The {@code MessageStructure=json} document: one rendering per subscriber protocol — text for
+     * {@code default} and {@code email}, the Chatbot card for {@code https}, the structured alert
+     * for {@code lambda} (the Slack webhook function) and {@code sqs}.
+     */
     public static String structuredMessage(Alert alert) {
         try {
-            String text = AlertFormat.text(alert);
+            String text = EmailText.body(alert);
+            String structured = AlertJson.json(alert);
             Map<String, String> parts = new LinkedHashMap<>();
             parts.put("default", text);
             parts.put("email", text);
-            parts.put("https", JSON.writeValueAsString(AlertFormat.chatbot(alert)));
-            parts.put("lambda", JSON.writeValueAsString(alert));
-            parts.put("sqs", JSON.writeValueAsString(alert));
+            parts.put("https", ChatbotCard.json(alert));
+            parts.put("lambda", structured);
+            parts.put("sqs", structured);
             return JSON.writeValueAsString(parts);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise alert " + alert.id(), e);

@@ -57,12 +57,15 @@ public final class SlackWebhook {
 
     /** The webhook body: a fallback text and one mrkdwn section, links not unfurled. */
     public static String payload(Alert alert) {
-        String title = AlertFormat.slackTitle(alert);
+        String title = SlackMarkdown.title(alert);
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("type", "section");
+        // Map.of would order the keys differently from one JVM to the next: the same alert, the same bytes
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("type", "mrkdwn");
         // a section's text is limited to 3000 characters
-        section.put("text", Map.of("type", "mrkdwn", "text", SlackText.bound("*" + title + "*\n"
-                + AlertFormat.slackMarkdown(alert), 2900)));
+        text.put("text", SlackText.bound("*" + title + "*\n" + SlackMarkdown.body(alert), 2900));
+        section.put("text", text);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("text", title);
         body.put("blocks", List.of(section));

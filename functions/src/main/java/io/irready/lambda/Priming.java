@@ -3,10 +3,11 @@ package io.irready.lambda;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.alerts.Alert;
-import io.irready.alerts.AlertFormat;
+import io.irready.alerts.AlertContent;
 import io.irready.alerts.Notifier;
 import io.irready.alerts.SlackWebhook;
 import io.irready.checks.Catalog;
+import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.core.Severity;
 import io.irready.store.ChangedBy;
 import io.irready.store.FindingState;
@@ -54,12 +55,12 @@ final class Priming {
 
     /** Renders every part of a sample alert and reads the structured part back, as the webhook does. */
     static String alertPayload() {
-        Transition sample = new Transition("priming", "123456789012", "us-east-1", "cloudtrail-logging-all-regions",
+        Transition sample = new Transition("priming", "123456789012", "us-east-1", CloudTrailLoggingAllRegionsCheck.ID,
                 "arn:aws:cloudtrail:us-east-1:123456789012:trail/priming", Severity.CRITICAL,
                 Optional.of(FindingState.PASS), FindingState.FAIL, Instant.EPOCH, 1, "priming",
                 Optional.of(new ChangedBy("StopLogging", "priming", "arn:aws:iam::123456789012:user/priming",
                         "192.0.2.1", "priming", "1970-01-01T00:00:00Z")), true);
-        Alert alert = new AlertFormat(Catalog.registry()).of(sample);
+        Alert alert = new AlertContent(Catalog.registry()).of(sample);
         try {
             String message = Notifier.structuredMessage(alert);
             String lambdaPart = JSON.readTree(message).get("lambda").asText();

@@ -5,6 +5,7 @@ import static io.irready.testing.AwsWire.jsonCall;
 import static io.irready.testing.AwsWire.jsonCallMade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.core.Evaluation;
 import io.irready.core.Finding;
 import io.irready.core.Inventory;
@@ -53,8 +54,8 @@ class BlindWindowEnricherTest {
     }
 
     private static Evaluation evaluation(Status status) {
-        return new Evaluation("123456789012", "eu-west-1", NOW, Scope.REGION, List.of(BlindWindowReport.CHECK_ID),
-                List.of(new Finding(BlindWindowReport.CHECK_ID, Severity.CRITICAL, "123456789012", "eu-west-1",
+        return new Evaluation("123456789012", "eu-west-1", NOW, Scope.REGION, List.of(CloudTrailLoggingAllRegionsCheck.ID),
+                List.of(new Finding(CloudTrailLoggingAllRegionsCheck.ID, Severity.CRITICAL, "123456789012", "eu-west-1",
                         "123456789012/eu-west-1", status, "Trail 'main' is logging.", NOW)));
     }
 

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -283,12 +282,5 @@ class EventParserTest {
 
         assertThat(e.userAgent()).isEqualTo("<!channel> <http://evil|click> *bold* \u0000\u001b[31m");
         assertThat(e.requestParameters().path("name").asText()).isEqualTo("<!here>\u2028trail");
-    }
-
-    @Test
-    void quoteMakesTextPrintableAndBounded() {
-        assertThat(EventParser.quote("a\u0000b\u202ec\u2028")).isEqualTo("'a\\u0000b\\u202ec\\u2028'");
-        assertThat(EventParser.quote("x".repeat(200))).isEqualTo("'" + "x".repeat(80) + "…(200 chars)'");
-        assertThat(Optional.of(EventParser.quote("ok"))).contains("'ok'");
     }
 }

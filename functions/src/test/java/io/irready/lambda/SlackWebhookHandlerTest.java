@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.irready.alerts.AlertFormat;
+import io.irready.alerts.AlertContent;
 import io.irready.alerts.Notifier;
 import io.irready.alerts.SlackWebhook;
 import io.irready.checks.Catalog;
@@ -73,7 +73,7 @@ class SlackWebhookHandlerTest {
 
     /** The {@code lambda} part of the message the notifier would publish, as SNS delivers it to a function. */
     static String lambdaPart(Transition t) throws Exception {
-        String structured = Notifier.structuredMessage(new AlertFormat(Catalog.registry()).of(t));
+        String structured = Notifier.structuredMessage(new AlertContent(Catalog.registry()).of(t));
         return JSON.readTree(structured).get("lambda").asText();
     }
 
