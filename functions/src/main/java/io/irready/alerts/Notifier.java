@@ -4,7 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.core.CheckRegistry;
-import io.irready.store.FindingStore;
+import io.irready.store.EventLedger;
+import io.irready.store.Outbox;
 import io.irready.store.OutboxMessage;
 import io.irready.store.TamperAttempt;
 import io.irready.store.Transition;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /**
- * Announces transitions and tamper attempts over SNS, at least once, through the store's outbox:
+ * Announces transitions and tamper attempts over SNS, at least once, through the {@link Outbox}:
  * the store has already written each one with {@code notified=false} in the {@code outbox} index;
  * the notifier publishes it (its id in the message), then marks it sent. A crash or an SNS failure
  * in between leaves it in the outbox, and the sweep's {@link #republishUnsent()} sends it.
@@ -42,15 +43,17 @@ public final class Notifier {
     private final SnsClient sns;
     private final String topicArn;
     private final Optional<String> integrityTopicArn;
-    private final FindingStore store;
+    private final Outbox outbox;
+    private final EventLedger ledger;
     private final AlertContent content;
 
-    public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, FindingStore store,
-                    CheckRegistry registry) {
+    public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, Outbox outbox,
+                    EventLedger ledger, CheckRegistry registry) {
         this.sns = sns;
         this.topicArn = topicArn;
         this.integrityTopicArn = integrityTopicArn.filter(arn -> !arn.isBlank());
-        this.store = store;
+        this.outbox = outbox;
+        this.ledger = ledger;
         this.content = new AlertContent(registry);
     }
 
@@ -86,7 +89,7 @@ public final class Notifier {
      * recognised and not announced again. Returns true when this call recorded it.
      */
     public boolean tamper(TamperAttempt attempt) {
-        if (!store.recordTamper(attempt)) {
+        if (!ledger.recordTamper(attempt)) {
             LOG.info("tamper attempt {} already recorded; not announced again", attempt.eventId());
             return false;
         }
@@ -97,7 +100,7 @@ public final class Notifier {
     /** Sends whatever the outbox still holds (crashes, SNS outages), once each. */
     public Delivery republishUnsent() {
         Delivery delivery = Delivery.NONE;
-        for (OutboxMessage message : store.unsent()) {
+        for (OutboxMessage message : outbox.unsent()) {
             LOG.info("republishing unsent {}", message.messageId());
             delivery = delivery.plus(send(message));
         }
@@ -123,7 +126,7 @@ public final class Notifier {
             if (integrity) {
                 publishToIntegrityTopic(alert, attributes);
             }
-            store.markSent(message, messageId);
+            outbox.markSent(message, messageId);
             return new Delivery(1, 0);
         } catch (SdkException e) {
             LOG.error("could not publish {} (left in the outbox for the next sweep): {}", message.messageId(), e.toString());
@@ -142,7 +145,7 @@ public final class Notifier {
             if (alerts.stream().anyMatch(t -> AuditorIntegrity.ID.equals(t.checkId()))) {
                 publishToIntegrityTopic(digest, attributes);
             }
-            alerts.forEach(t -> store.markSent(t, messageId));
+            alerts.forEach(t -> outbox.markSent(t, messageId));
             return new Delivery(1, 0);
         } catch (SdkException e) {
             LOG.error("could not publish a digest of {} transitions (left in the outbox): {}", alerts.size(), e.toString());

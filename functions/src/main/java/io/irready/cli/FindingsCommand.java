@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.irready.core.Config;
 import io.irready.core.Severity;
 import io.irready.inventory.AwsClients;
+import io.irready.store.FindingQueries;
 import io.irready.store.FindingState;
-import io.irready.store.FindingStore;
+import io.irready.store.ScoreHistory;
 import io.irready.store.StoredFinding;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -93,7 +94,8 @@ public final class FindingsCommand implements Callable<Integer> {
         }
         if (trend) {
             try (DynamoDbClient ddb = client()) {
-                Trend.print(new FindingStore(ddb, tableName, Config.defaults(), Clock.systemUTC()), format, out);
+                Trend.print(new FindingQueries(ddb, tableName),
+                        new ScoreHistory(ddb, tableName, Config.defaults(), Clock.systemUTC()), format, out);
             } catch (SdkException e) {
                 err.println("irready findings: cannot read table " + tableName + ": " + e.getMessage());
                 return 1;
@@ -103,7 +105,7 @@ public final class FindingsCommand implements Callable<Integer> {
         }
         List<StoredFinding> findings;
         try (DynamoDbClient ddb = client()) {
-            findings = select(new FindingStore(ddb, tableName, Config.defaults(), Clock.systemUTC()), minimum);
+            findings = select(new FindingQueries(ddb, tableName), minimum);
         } catch (SdkException e) {
             err.println("irready findings: cannot read table " + tableName + ": " + e.getMessage());
             return 1;
@@ -124,13 +126,13 @@ public final class FindingsCommand implements Callable<Integer> {
         return clients.build(DynamoDbClient.builder(), r);
     }
 
-    private List<StoredFinding> select(FindingStore store, Optional<Severity> minimum) {
+    private List<StoredFinding> select(FindingQueries queries, Optional<Severity> minimum) {
         Set<FindingState> wanted = statuses.isEmpty() ? EnumSet.complementOf(EnumSet.of(FindingState.CLOSED))
                 : EnumSet.copyOf(statuses);
         // only open states asked for: the sparse index has exactly those, no scan needed
         List<StoredFinding> candidates = wanted.stream().allMatch(FindingState::isOpen)
-                ? wanted.stream().flatMap(s -> store.openFindings(s).stream()).toList()
-                : store.allFindings();
+                ? wanted.stream().flatMap(s -> queries.openFindings(s).stream()).toList()
+                : queries.allFindings();
         return candidates.stream()
                 .filter(f -> wanted.contains(f.status()))
                 .filter(f -> minimum.map(m -> f.severity().isAtLeast(m)).orElse(true))

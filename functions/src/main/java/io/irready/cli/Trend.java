@@ -2,7 +2,8 @@ package io.irready.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.irready.store.FindingStore;
+import io.irready.store.FindingQueries;
+import io.irready.store.ScoreHistory;
 import io.irready.store.ScorePoint;
 import io.irready.store.StoredFinding;
 import java.io.PrintWriter;
@@ -21,15 +22,15 @@ final class Trend {
     private Trend() {
     }
 
-    static void print(FindingStore store, String format, PrintWriter out) {
+    static void print(FindingQueries queries, ScoreHistory scores, String format, PrintWriter out) {
         TreeSet<String> accountRegions = new TreeSet<>();
-        for (StoredFinding f : store.allFindings()) {
+        for (StoredFinding f : queries.allFindings()) {
             accountRegions.add(f.account() + "/" + f.region());
         }
         List<ScorePoint> points = new ArrayList<>();
         for (String ar : accountRegions) {
             String[] parts = ar.split("/", 2);
-            points.addAll(store.scores(parts[0], parts[1]));
+            points.addAll(scores.scores(parts[0], parts[1]));
         }
         if (format.equalsIgnoreCase("json")) {
             json(points, out);

@@ -26,9 +26,9 @@ import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.store.ChangedBy;
-import io.irready.store.FindingStore;
 import io.irready.store.RecordResult;
 import io.irready.store.ScorePoint;
+import io.irready.store.Store;
 import io.irready.store.TamperAttempt;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -66,7 +66,7 @@ public final class Engine {
     private final CheckRegistry registry;
     private final RouteTable routes;
     private final AwsInventoryFactory inventories;
-    private final FindingStore store;
+    private final Store store;
     private final Notifier notifier;
     private final Optional<Recheck> recheck;
     private final Supplier<String> ownAccount;
@@ -99,14 +99,14 @@ public final class Engine {
      * @param homeRegion the region to evaluate when the configuration lists none
      */
     public Engine(Config config, CheckRegistry registry, RouteTable routes, AwsInventoryFactory inventories,
-                  FindingStore store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
+                  Store store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
                   String homeRegion, Clock clock, JsonLog log, Metrics metrics) {
         this(config, registry, routes, inventories, store, notifier, recheck, ownAccount, homeRegion, clock, log,
                 metrics, Enricher.NONE);
     }
 
     public Engine(Config config, CheckRegistry registry, RouteTable routes, AwsInventoryFactory inventories,
-                  FindingStore store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
+                  Store store, Notifier notifier, Optional<Recheck> recheck, Supplier<String> ownAccount,
                   String homeRegion, Clock clock, JsonLog log, Metrics metrics, Enricher enricher) {
         this.enricher = enricher;
         this.config = config;
@@ -134,10 +134,10 @@ public final class Engine {
         AwsClients clients = AwsClients.standard();
         Clock clock = Clock.systemUTC();
         CheckRegistry registry = Catalog.registry();
-        FindingStore store = new FindingStore(clients.build(DynamoDbClient.builder(), region),
+        Store store = Store.open(clients.build(DynamoDbClient.builder(), region),
                 required(env, "IRREADY_TABLE_NAME"), config, clock);
         Notifier notifier = new Notifier(clients.build(SnsClient.builder(), region), required(env, "IRREADY_TOPIC_ARN"),
-                Optional.ofNullable(env.get("IRREADY_INTEGRITY_TOPIC_ARN")), store, registry);
+                Optional.ofNullable(env.get("IRREADY_INTEGRITY_TOPIC_ARN")), store.outbox(), store.ledger(), registry);
         Optional<Recheck> recheck = Optional.ofNullable(env.get("IRREADY_RECHECK_QUEUE_URL")).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
@@ -185,7 +185,7 @@ public final class Engine {
         return value;
     }
 
-    public FindingStore store() {
+    public Store store() {
         return store;
     }
 
@@ -298,7 +298,7 @@ public final class Engine {
         metrics.count(Metrics.EVENTS_RECEIVED);
         // the re-check carries the same event id but must run: it has its own delivery key
         String deliveryKey = event.eventId() + (isRecheck ? "#recheck" : "");
-        if (store.processed(deliveryKey)) {
+        if (store.ledger().processed(deliveryKey)) {
             metrics.count(Metrics.EVENTS_DUPLICATE);
             log.info("event already processed; redelivery ignored", "eventId", event.eventId(),
                     "eventName", event.eventName(), "recheck", isRecheck);
@@ -319,7 +319,7 @@ public final class Engine {
             metrics.count(Metrics.EVENTS_IGNORED);
             log.info("event routes nowhere", "eventId", event.eventId(), "eventSource", event.eventSource(),
                     "eventName", event.eventName(), "why", decision.ignoredBecause().orElse("no route"));
-            store.markProcessed(deliveryKey);
+            store.ledger().markProcessed(deliveryKey);
             return;
         }
         metrics.count(Metrics.EVENTS_ROUTED);
@@ -336,7 +336,7 @@ public final class Engine {
         if (decision.delayedRecheck() && !isRecheck) {
             scheduleRecheck(event);
         }
-        store.markProcessed(deliveryKey);
+        store.ledger().markProcessed(deliveryKey);
         log.info("event processed", "eventId", event.eventId(), "eventName", event.eventName(),
                 "checks", List.copyOf(decision.checkIds()), "resources", List.copyOf(decision.resourceIds()),
                 "regions", regions, "transitions", transitions, "recheck", isRecheck);
@@ -353,7 +353,7 @@ public final class Engine {
 
     private Evaluation enrich(Evaluation evaluation, Inventory inventory) {
         try {
-            return enricher.enrich(evaluation, inventory, f -> store.get(f.account(), f.region(), f.checkId(),
+            return enricher.enrich(evaluation, inventory, f -> store.queries().get(f.account(), f.region(), f.checkId(),
                     f.resourceId()).filter(s -> s.status() == io.irready.store.FindingState.FAIL)
                     .map(io.irready.store.StoredFinding::statusChangedAt));
         } catch (RuntimeException e) {
@@ -365,7 +365,7 @@ public final class Engine {
     }
 
     private int storeAndNotify(Evaluation evaluation, Optional<ChangedBy> changedBy, boolean sweep) {
-        RecordResult result = store.record(evaluation, changedBy);
+        RecordResult result = store.findings().record(evaluation, changedBy);
         metrics.count(Metrics.TRANSITIONS, result.transitions().size());
         Notifier.Delivery delivery = notifier.publish(result.transitions(), sweep);
         metrics.count(Metrics.ALERTS_PUBLISHED, delivery.published());
@@ -441,12 +441,12 @@ public final class Engine {
                 Inventory inventory = inventories.create(account, region);
                 Evaluation evaluation = enrich(evaluator.evaluate(inventory, checkIds, Scope.REGION), inventory);
                 metrics.count(Metrics.EVALUATIONS);
-                RecordResult result = store.record(evaluation, Optional.empty());
+                RecordResult result = store.findings().record(evaluation, Optional.empty());
                 metrics.count(Metrics.TRANSITIONS, result.transitions().size());
                 Notifier.Delivery delivery = notifier.publish(result.transitions(), true);
                 metrics.count(Metrics.ALERTS_PUBLISHED, delivery.published());
                 metrics.count(Metrics.ALERTS_FAILED, delivery.failed());
-                ScorePoint point = store.recordScore(account, region);
+                ScorePoint point = store.scores().recordScore(account, region);
                 done.add(new RegionSweep(region, result.transitions().size(), result.closed(), point.score().score()));
                 log.info("region swept", "mode", mode.name(), "account", account, "region", region,
                         "checks", checkIds.size(), "transitions", result.transitions().size(),
@@ -474,7 +474,7 @@ public final class Engine {
             for (Severity s : Severity.values()) {
                 open.put(s, 0L);
             }
-            store.openFindings().forEach(f -> open.merge(f.severity(), 1L, Long::sum));
+            store.queries().openFindings().forEach(f -> open.merge(f.severity(), 1L, Long::sum));
             open.forEach((severity, n) -> metrics.gauge("FailingFindings", "Severity", severity.name(), n));
         } catch (RuntimeException e) {
             metrics.count(Metrics.ERRORS);

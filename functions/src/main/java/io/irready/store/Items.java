@@ -1,5 +1,6 @@
 package io.irready.store;
 
+import io.irready.core.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,10 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Small helpers to build and read DynamoDB attribute maps without ceremony. */
+/**
+ * Small helpers to build and read DynamoDB attribute maps without ceremony, and the mapping of the
+ * item kinds several store classes read (findings, transitions, tamper attempts) to their records.
+ */
 final class Items {
+    /** Bound of an attacker-controlled field (event names, error messages, resource ids). */
+    static final int MAX_FIELD = 1024;
+
     private Items() {
     }
 
@@ -112,12 +122,48 @@ final class Items {
 
     static void putIfPresent(Map<String, AttributeValue> m, String name, String value) {
         if (value != null) {
-            m.put(name, s(bounded(value, FindingStore.MAX_FIELD)));
+            m.put(name, s(bounded(value, MAX_FIELD)));
         }
     }
 
     /** Bounds what we store: attacker-controlled strings must not blow the 400 KB item limit. */
     static String bounded(String value, int max) {
         return value.length() <= max ? value : value.substring(0, max - 1) + "…";
+    }
+
+    /** A consistent read of one item; null when there is none. */
+    static Map<String, AttributeValue> get(DynamoDbClient ddb, String table, String pk, String sk) {
+        var response = ddb.getItem(GetItemRequest.builder().tableName(table).key(key(pk, sk)).consistentRead(true).build());
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
+    }
+
+    /** Every item of a query, all pages. */
+    static List<Map<String, AttributeValue>> query(DynamoDbClient ddb, QueryRequest request) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        ddb.queryPaginator(request).items().forEach(items::add);
+        return items;
+    }
+
+    static StoredFinding finding(Map<String, AttributeValue> i) {
+        return new StoredFinding(str(i, "account"), str(i, "region"), str(i, "checkId"), str(i, "resourceId"),
+                FindingState.valueOf(str(i, "status")), Severity.valueOf(str(i, "severity")), str(i, "reason"),
+                instant(i, "firstSeenAt"), instant(i, "statusChangedAt"),
+                instant(i, "lastEvaluatedAt"), instant(i, "observedAt"), num(i, "version"),
+                changedBy(i, "changedBy"), optStr(i, "lastEventId"));
+    }
+
+    static Transition transition(Map<String, AttributeValue> i) {
+        return new Transition(str(i, "transitionId"), str(i, "account"), str(i, "region"), str(i, "checkId"),
+                str(i, "resourceId"), Severity.valueOf(str(i, "severity")),
+                optStr(i, "fromStatus").map(FindingState::valueOf), FindingState.valueOf(str(i, "toStatus")),
+                instant(i, "at"), num(i, "version"), str(i, "reason"), changedBy(i, "changedBy"),
+                flag(i, "alert"));
+    }
+
+    static TamperAttempt tamper(Map<String, AttributeValue> i) {
+        return new TamperAttempt(str(i, "eventId"), str(i, "eventSource"), str(i, "eventName"), str(i, "errorCode"),
+                str(i, "errorMessage"), str(i, "account"), str(i, "region"),
+                changedBy(i, "changedBy").orElseThrow(), strings(i, "checkIds"),
+                strings(i, "resourceIds"));
     }
 }

@@ -18,8 +18,8 @@ import io.irready.core.Scope;
 import io.irready.core.Severity;
 import io.irready.core.Status;
 import io.irready.store.ChangedBy;
-import io.irready.store.FindingStore;
 import io.irready.store.RecordResult;
+import io.irready.store.Store;
 import io.irready.store.TamperAttempt;
 import io.irready.store.Transition;
 import io.irready.testing.AwsWire;
@@ -87,7 +87,7 @@ class NotifierTest {
     final AwsWire aws = new AwsWire();
     SnsCapture sns;
     String table;
-    FindingStore store;
+    Store store;
     Notifier notifier;
 
     @BeforeEach
@@ -103,12 +103,13 @@ class NotifierTest {
         aws.close();
     }
 
-    FindingStore store(DynamoDbClient client) {
-        return new FindingStore(client, table, Config.defaults(), Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
+    Store store(DynamoDbClient client) {
+        return Store.open(client, table, Config.defaults(), Clock.fixed(T0.plusSeconds(5), ZoneOffset.UTC));
     }
 
-    Notifier notifier(FindingStore s, Optional<String> integrityTopic) {
-        return new Notifier(aws.clients().build(SnsClient.builder(), REGION), TOPIC, integrityTopic, s, REGISTRY);
+    Notifier notifier(Store s, Optional<String> integrityTopic) {
+        return new Notifier(aws.clients().build(SnsClient.builder(), REGION), TOPIC, integrityTopic, s.outbox(), s.ledger(),
+                REGISTRY);
     }
 
     static Evaluation evaluation(String check, String resource, Status status, Instant at) {
@@ -117,7 +118,7 @@ class NotifierTest {
     }
 
     RecordResult record(String resource, Status status, Instant at, Optional<ChangedBy> trigger) {
-        return store.record(evaluation("vpc-flow-logs-enabled", resource, status, at), trigger);
+        return store.findings().record(evaluation("vpc-flow-logs-enabled", resource, status, at), trigger);
     }
 
     @Test
@@ -163,8 +164,8 @@ class NotifierTest {
         assertThat(structured.get("id").asText()).isEqualTo(result.transitions().get(0).transitionId());
         assertThat(structured.at("/changedBy/sourceIp").asText()).isEqualTo("203.0.113.7");
 
-        assertThat(store.unsent()).isEmpty();
-        assertThat(store.notified(result.transitions().get(0))).isTrue();
+        assertThat(store.outbox().unsent()).isEmpty();
+        assertThat(store.queries().notified(result.transitions().get(0))).isTrue();
     }
 
     @Test
@@ -200,18 +201,18 @@ class NotifierTest {
     @Test
     void aCrashRightAfterTheDecidingWriteLosesNothing() {
         CrashingDynamoDb crashing = new CrashingDynamoDb(DYNALITE.client());
-        FindingStore fragile = store(crashing);
+        Store fragile = store(crashing);
         crashing.failPutsFromNowOn = true;
 
         // the finding is committed, then the history write "crashes" the process
-        assertThatThrownBy(() -> fragile.record(evaluation("vpc-flow-logs-enabled", VPC, Status.FAIL, T0),
+        assertThatThrownBy(() -> fragile.findings().record(evaluation("vpc-flow-logs-enabled", VPC, Status.FAIL, T0),
                 Optional.of(DELETE))).isInstanceOf(DynamoDbException.class);
-        assertThat(store.history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).isEmpty();
+        assertThat(store.queries().history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).isEmpty();
 
         // the sweep completes the transition and announces it, once
         assertThat(notifier.republishUnsent().published()).isEqualTo(1);
         assertThat(notifier.republishUnsent().published()).isZero();
-        assertThat(store.history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).singleElement()
+        assertThat(store.queries().history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).singleElement()
                 .satisfies(t -> assertThat(t.changedBy()).contains(DELETE));
         assertThat(sns.published()).hasSize(1);
     }
@@ -219,15 +220,15 @@ class NotifierTest {
     @Test
     void aLaterWriteCompletesATransitionACrashLeftOnTheFinding() {
         CrashingDynamoDb crashing = new CrashingDynamoDb(DYNALITE.client());
-        FindingStore fragile = store(crashing);
+        Store fragile = store(crashing);
         crashing.failPutsFromNowOn = true;
-        assertThatThrownBy(() -> fragile.record(evaluation("vpc-flow-logs-enabled", VPC, Status.FAIL, T0),
+        assertThatThrownBy(() -> fragile.findings().record(evaluation("vpc-flow-logs-enabled", VPC, Status.FAIL, T0),
                 Optional.empty())).isInstanceOf(DynamoDbException.class);
 
         RecordResult next = record(VPC, Status.PASS, T0.plusSeconds(60), Optional.empty());
 
         assertThat(next.transitions()).extracting(t -> t.to().name()).containsExactly("FAIL", "PASS");
-        assertThat(store.history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).hasSize(2);
+        assertThat(store.queries().history(ACCOUNT, REGION, "vpc-flow-logs-enabled", VPC)).hasSize(2);
         notifier.publish(next.transitions(), false);
         assertThat(notifier.republishUnsent().published()).isZero();
         assertThat(sns.published()).hasSize(2);
@@ -239,17 +240,17 @@ class NotifierTest {
         try {
             down.stub(AwsWire.queryCall("Publish").willReturn(AwsWire.queryError(500, "InternalError", "try later")));
             Notifier broken = new Notifier(down.clients().build(SnsClient.builder(), REGION), TOPIC, Optional.empty(),
-                    store, REGISTRY);
+                    store.outbox(), store.ledger(), REGISTRY);
 
             Notifier.Delivery delivery = broken.publish(record(VPC, Status.FAIL, T0, Optional.empty()).transitions(), false);
 
             assertThat(delivery).isEqualTo(new Notifier.Delivery(0, 1));
-            assertThat(store.unsent()).hasSize(1);
+            assertThat(store.outbox().unsent()).hasSize(1);
         } finally {
             down.close();
         }
         assertThat(notifier.republishUnsent().published()).isEqualTo(1);
-        assertThat(store.unsent()).isEmpty();
+        assertThat(store.outbox().unsent()).isEmpty();
     }
 
     @Test
@@ -275,7 +276,7 @@ class NotifierTest {
     @Test
     void integrityAlertsAlsoGoToTheIntegrityTopic() {
         Notifier both = notifier(store, Optional.of(INTEGRITY_TOPIC));
-        RecordResult result = store.record(evaluation("auditor-integrity", ACCOUNT + "/" + REGION, Status.FAIL, T0),
+        RecordResult result = store.findings().record(evaluation("auditor-integrity", ACCOUNT + "/" + REGION, Status.FAIL, T0),
                 Optional.empty());
         RecordResult other = record(VPC, Status.FAIL, T0, Optional.empty());
 
@@ -293,7 +294,7 @@ class NotifierTest {
         for (int i = 0; i < Notifier.DIGEST_THRESHOLD + 2; i++) {
             opened.addAll(record(VPC + i, Status.FAIL, T0, Optional.empty()).transitions());
         }
-        opened.addAll(store.record(evaluation("auditor-integrity", ACCOUNT + "/" + REGION, Status.ERROR, T0),
+        opened.addAll(store.findings().record(evaluation("auditor-integrity", ACCOUNT + "/" + REGION, Status.ERROR, T0),
                 Optional.empty()).transitions());
 
         Notifier.Delivery delivery = notifier.publish(opened, true);
@@ -306,14 +307,14 @@ class NotifierTest {
         assertThat(digest.text()).contains(VPC + "11");
         assertThat(digest.chatbot().at("/content/description").asText().split("\n"))
                 .filteredOn(line -> line.startsWith("• ")).hasSize(13);
-        assertThat(store.unsent()).isEmpty();
+        assertThat(store.outbox().unsent()).isEmpty();
     }
 
     @Test
     void hostileNamesAreEscapedOnTheChatbotCard() {
         ChangedBy hostile = new ChangedBy("StopLogging", "ev-x", HOSTILE, "<@U123>", "*bold* `tick` " + HOSTILE,
                 "2026-11-27T09:59:58Z");
-        notifier.publish(store.record(evaluation("vpc-flow-logs-enabled", "trail/" + HOSTILE, Status.FAIL, T0),
+        notifier.publish(store.findings().record(evaluation("vpc-flow-logs-enabled", "trail/" + HOSTILE, Status.FAIL, T0),
                 Optional.of(hostile)).transitions(), false);
 
         Published message = sns.published().get(0);

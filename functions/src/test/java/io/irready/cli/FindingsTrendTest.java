@@ -9,6 +9,7 @@ import io.irready.core.Scope;
 import io.irready.core.Severity;
 import io.irready.core.Status;
 import io.irready.store.FindingStore;
+import io.irready.store.ScoreHistory;
 import io.irready.testing.Dynalite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,7 +49,8 @@ class FindingsTrendTest {
                         logging, "trail", at),
                 new Finding("guardduty-enabled", Severity.MEDIUM, ACCOUNT, REGION, ACCOUNT + "/" + REGION,
                         Status.PASS, "detector", at))), Optional.empty());
-        store.recordScore(ACCOUNT, REGION);
+        new ScoreHistory(DYNALITE.client(), table, Config.defaults(), Clock.fixed(at, ZoneOffset.UTC))
+                .recordScore(ACCOUNT, REGION);
     }
 
     private int run(String... args) {

@@ -91,7 +91,7 @@ class BlindWindowEndToEndTest {
                 "ec2.amazonaws.com DeleteFlowLogs by " + MALLORY + " from 203.0.113.7",
                 "iam.amazonaws.com CreateAccessKey by " + MALLORY)
                 .doesNotContain("<!channel>");
-        List<Transition> history = p.store.history(ACCOUNT, REGION, LOGGING, ACCOUNT + "/" + REGION);
+        List<Transition> history = p.store.queries().history(ACCOUNT, REGION, LOGGING, ACCOUNT + "/" + REGION);
         assertThat(history).extracting(Transition::to).containsExactly(FindingState.FAIL, FindingState.PASS);
         assertThat(history.get(1).reason()).contains("While CloudTrail was not logging (",
                 "recorded 3 write management events");

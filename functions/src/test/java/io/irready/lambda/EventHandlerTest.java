@@ -74,7 +74,7 @@ class EventHandlerTest {
     }
 
     StoredFinding logging() {
-        return p.store.get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow();
+        return p.store.queries().get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow();
     }
 
     @Test
@@ -93,7 +93,7 @@ class EventHandlerTest {
             assertThat(c.userAgent()).startsWith("aws-cli/2.22.4");
             assertThat(c.eventTime()).isEqualTo("2026-11-27T04:05:31Z");
         });
-        assertThat(p.store.openFindings(FindingState.FAIL)).extracting(StoredFinding::checkId).contains(LOGGING);
+        assertThat(p.store.queries().openFindings(FindingState.FAIL)).extracting(StoredFinding::checkId).contains(LOGGING);
         Published raised = messagesAbout(LOGGING).get(0);
         assertThat(messagesAbout(LOGGING)).hasSize(1);
         assertThat(raised.attributes()).containsEntry("status", "FAIL").containsEntry("severity", "CRITICAL")
@@ -123,11 +123,11 @@ class EventHandlerTest {
         assertThat(resolved.attributes()).containsEntry("status", "PASS");
         assertThat(resolved.field("Subject")).startsWith("[irready CRITICAL] Resolved: " + LOGGING);
         assertThat(resolved.text()).contains("FAIL -> PASS", "StartLogging");
-        List<Transition> history = p.store.history(ACCOUNT, REGION, LOGGING, REGION_ID);
+        List<Transition> history = p.store.queries().history(ACCOUNT, REGION, LOGGING, REGION_ID);
         assertThat(history).extracting(Transition::to).containsExactly(FindingState.FAIL, FindingState.PASS);
         assertThat(history.get(1).changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("StartLogging"));
-        assertThat(p.store.openFindings()).extracting(StoredFinding::checkId).doesNotContain(LOGGING);
-        assertThat(p.store.unsent()).isEmpty();
+        assertThat(p.store.queries().openFindings()).extracting(StoredFinding::checkId).doesNotContain(LOGGING);
+        assertThat(p.store.outbox().unsent()).isEmpty();
     }
 
     @Test
@@ -148,7 +148,7 @@ class EventHandlerTest {
         p.event(fixture("cloudtrail/StartLogging.record.json"));
 
         assertThat(logging().reason()).endsWith("\n\nBlind since " + failedAt + ".");
-        assertThat(p.store.history(ACCOUNT, REGION, LOGGING, REGION_ID).get(1).reason()).contains("Blind since");
+        assertThat(p.store.queries().history(ACCOUNT, REGION, LOGGING, REGION_ID).get(1).reason()).contains("Blind since");
         assertThat(messagesAbout(LOGGING).get(1).text()).contains("\n\nBlind since " + failedAt + ".");
     }
 
@@ -170,7 +170,7 @@ class EventHandlerTest {
             assertThat(m.chatbot().at("/content/title").asText()).startsWith(":rotating_light: Tamper attempt");
         });
         assertThat(logging().status()).isEqualTo(FindingState.PASS);
-        assertThat(p.store.history(ACCOUNT, REGION, LOGGING, REGION_ID)).hasSize(1);
+        assertThat(p.store.queries().history(ACCOUNT, REGION, LOGGING, REGION_ID)).hasSize(1);
     }
 
     @Test
@@ -189,7 +189,7 @@ class EventHandlerTest {
             assertThat(m.field("Subject")).startsWith("[irready CRITICAL] Auditor blind: " + LOGGING);
             assertThat(m.text()).contains("irready could not evaluate this check", "access denied to cloudtrail:");
         });
-        assertThat(p.store.openFindings(FindingState.ERROR)).extracting(StoredFinding::checkId).contains(LOGGING);
+        assertThat(p.store.queries().openFindings(FindingState.ERROR)).extracting(StoredFinding::checkId).contains(LOGGING);
     }
 
     @Test
@@ -211,7 +211,7 @@ class EventHandlerTest {
         }
 
         assertThat(messagesAbout(LOGGING)).hasSize(1);
-        assertThat(p.store.history(ACCOUNT, REGION, LOGGING, REGION_ID)).singleElement()
+        assertThat(p.store.queries().history(ACCOUNT, REGION, LOGGING, REGION_ID)).singleElement()
                 .satisfies(t -> assertThat(t.to()).isEqualTo(FindingState.FAIL));
     }
 

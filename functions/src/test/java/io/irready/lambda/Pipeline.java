@@ -8,7 +8,7 @@ import io.irready.core.Config;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsInventoryFactory;
-import io.irready.store.FindingStore;
+import io.irready.store.Store;
 import io.irready.testing.AwsWire;
 import io.irready.testing.Dynalite;
 import io.irready.testing.SnsCapture;
@@ -37,7 +37,7 @@ final class Pipeline implements AutoCloseable {
 
     final AwsWire aws = new AwsWire();
     final SnsCapture sns = new SnsCapture(aws);
-    final FindingStore store;
+    final Store store;
     final Engine engine;
     final EventHandler events;
     final SweepHandler sweeps;
@@ -55,9 +55,9 @@ final class Pipeline implements AutoCloseable {
                 .collect(Collectors.toSet());
         Config config = Config.builder().regions(java.util.List.of(AwsWire.REGION)).disabledChecks(notCloudTrail).build();
         Clock clock = Clock.systemUTC();
-        store = new FindingStore(dynalite.client(), dynalite.newTable(), config, clock);
+        store = Store.open(dynalite.client(), dynalite.newTable(), config, clock);
         Notifier notifier = new Notifier(aws.clients().build(SnsClient.builder(), AwsWire.REGION), SnsCapture.TOPIC,
-                Optional.of(SnsCapture.INTEGRITY_TOPIC), store, registry);
+                Optional.of(SnsCapture.INTEGRITY_TOPIC), store.outbox(), store.ledger(), registry);
         // the stub cannot compute the body's MD5: the SDK's check of it is off in tests only
         SqsClient sqs = aws.clients().build(SqsClient.builder().checksumValidationEnabled(false), AwsWire.REGION);
         StsClient sts = aws.clients().build(StsClient.builder(), AwsWire.REGION);

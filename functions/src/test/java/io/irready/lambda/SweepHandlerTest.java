@@ -63,21 +63,21 @@ class SweepHandlerTest {
         assertThat(outcome.at("/regions/0/region").asText()).isEqualTo(REGION);
         double score = outcome.at("/regions/0/score").asDouble();
         assertThat(score).isBetween(0.0, 99.0);
-        assertThat(p.store.findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId)
+        assertThat(p.store.queries().findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId)
                 .contains(LOGGING, "cloudtrail-management-events", "cloudtrail-bucket-retention");
-        assertThat(p.store.get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().changedBy()).isEmpty();
+        assertThat(p.store.queries().get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().changedBy()).isEmpty();
         // none -> FAIL alerts (a new account is judged on its first sweep); none -> PASS is silent
         assertThat(p.sns.published()).extracting(m -> m.attributes().get("status")).containsOnly("FAIL");
         assertThat(messagesAbout(LOGGING)).singleElement()
                 .satisfies(m -> assertThat(m.text()).contains("Found by a scheduled sweep"));
-        assertThat(p.store.scores(ACCOUNT, REGION)).singleElement()
+        assertThat(p.store.scores().scores(ACCOUNT, REGION)).singleElement()
                 .satisfies(point -> assertThat(point.score().score()).isEqualTo(score));
 
         int sent = p.sns.published().size();
         p.sweep("{\"mode\":\"full\"}");
 
         assertThat(p.sns.published()).as("nothing changed, nothing sent").hasSize(sent);
-        assertThat(p.store.scores(ACCOUNT, REGION)).hasSize(2);
+        assertThat(p.store.scores().scores(ACCOUNT, REGION)).hasSize(2);
         assertThat(p.logs()).contains("\"Function\":\"event\"", "\"HandlerLatency\"", "\"message\":\"region swept\"");
         // the dashboard's failing-findings-by-severity graph: the stopped trail is the one CRITICAL failure
         assertThat(p.logs()).contains("\"Severity\":\"CRITICAL\",\"FailingFindings\":1}",
@@ -90,8 +90,8 @@ class SweepHandlerTest {
 
         p.sweep("{\"mode\":\"critical\"}");
 
-        assertThat(p.store.findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId).containsOnly(LOGGING);
-        assertThat(p.store.findings(ACCOUNT, REGION)).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+        assertThat(p.store.queries().findings(ACCOUNT, REGION)).extracting(StoredFinding::checkId).containsOnly(LOGGING);
+        assertThat(p.store.queries().findings(ACCOUNT, REGION)).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
     }
 
     @Test
@@ -99,7 +99,7 @@ class SweepHandlerTest {
         CloudTrailAccounts.stopped(p.aws);
         // an event invocation stored this transition and died before publishing it
         Instant observedAt = Instant.now().minusSeconds(60);
-        Transition stored = p.store.record(new Evaluation(ACCOUNT, REGION, observedAt, Scope.REGION, List.of(),
+        Transition stored = p.store.findings().record(new Evaluation(ACCOUNT, REGION, observedAt, Scope.REGION, List.of(),
                 List.of(new Finding(LOGGING, Severity.CRITICAL, ACCOUNT, REGION, REGION_ID, Status.FAIL,
                         "No multi-region trail is logging eu-west-1.", observedAt))), Optional.empty())
                 .transitions().get(0);
@@ -111,8 +111,8 @@ class SweepHandlerTest {
         assertThat(first.get("republished").asInt()).isEqualTo(1);
         assertThat(messagesAbout(LOGGING)).singleElement()
                 .satisfies(m -> assertThat(m.structured().get("id").asText()).isEqualTo(stored.transitionId()));
-        assertThat(p.store.get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().status()).isEqualTo(FindingState.FAIL);
-        assertThat(p.store.unsent()).isEmpty();
+        assertThat(p.store.queries().get(ACCOUNT, REGION, LOGGING, REGION_ID).orElseThrow().status()).isEqualTo(FindingState.FAIL);
+        assertThat(p.store.outbox().unsent()).isEmpty();
     }
 
     @Test

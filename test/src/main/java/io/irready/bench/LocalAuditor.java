@@ -11,7 +11,7 @@ import io.irready.lambda.Engine;
 import io.irready.lambda.EventHandler;
 import io.irready.lambda.JsonLog;
 import io.irready.lambda.Metrics;
-import io.irready.store.FindingStore;
+import io.irready.store.Store;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -50,9 +50,9 @@ public final class LocalAuditor {
         Config config = Config.defaults();
         Clock clock = Clock.systemUTC();
         CheckRegistry registry = Catalog.registry();
-        FindingStore store = new FindingStore(storeClients.build(DynamoDbClient.builder(), region), TABLE, config, clock);
+        Store store = Store.open(storeClients.build(DynamoDbClient.builder(), region), TABLE, config, clock);
         Notifier notifier = new Notifier(awsClients.build(SnsClient.builder(), region), topicArn(account, region),
-                Optional.empty(), store, registry);
+                Optional.empty(), store.outbox(), store.ledger(), registry);
         Engine.Recheck recheck = new Engine.Recheck(awsClients.build(SqsClient.builder(), region),
                 "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());

@@ -18,7 +18,7 @@ import io.irready.alerts.Notifier;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
-import io.irready.store.FindingStore;
+import io.irready.store.Store;
 import io.irready.store.StoredFinding;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -109,7 +109,7 @@ public final class Demo {
 
             heading("1. Sweep: every check over the account (the hourly SweepHandler)");
             Engine.SweepOutcome sweep = engine.sweep(Engine.SweepMode.FULL);
-            List<StoredFinding> findings = engine.store().findings(account.account, region);
+            List<StoredFinding> findings = engine.store().queries().findings(account.account, region);
             printTable(findings);
             double initialScore = sweep.regions().get(0).score();
             out.printf("%nReadiness score: %.0f/100 — %d alerts published for what failed on the first sweep%n",
@@ -143,14 +143,14 @@ public final class Demo {
                     Instant.now()));
 
             heading("6. The findings table, as the DynamoDB console shows it (index open-findings)");
-            List<StoredFinding> open = engine.store().openFindings().stream()
+            List<StoredFinding> open = engine.store().queries().openFindings().stream()
                     .sorted(Comparator.comparing(StoredFinding::statusChangedAt).reversed()).toList();
             printTable(open);
-            double finalScore = engine.store().recordScore(account.account, region).score().score();
+            double finalScore = engine.store().scores().recordScore(account.account, region).score().score();
             out.printf("%nReadiness score now: %.0f/100 (was %.0f). %d SNS messages in all; %d AWS API calls "
                     + "served by the simulator. Finished in %.1f s.%n", finalScore, initialScore, sim.published().size(),
                     sim.totalCalls(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
-            return new Result(sim.published(), engine.store().allFindings(), initialScore, finalScore);
+            return new Result(sim.published(), engine.store().queries().allFindings(), initialScore, finalScore);
         }
     }
 
@@ -162,10 +162,10 @@ public final class Demo {
                 .responderRoleArn(AccountGenerator.RESPONDER_ROLE.formatted(account.account)).build();
         CheckRegistry registry = Catalog.registry();
         Clock clock = Clock.systemUTC();
-        FindingStore store = new FindingStore(dynamo.client(), dynamo.tableName(), config, clock);
+        Store store = Store.open(dynamo.client(), dynamo.tableName(), config, clock);
         String topic = "arn:aws:sns:" + account.region + ":" + account.account + ":irready-alerts";
         Notifier notifier = new Notifier(clients.build(SnsClient.builder(), account.region), topic, Optional.empty(),
-                store, registry);
+                store.outbox(), store.ledger(), registry);
         Engine.Recheck recheck = new Engine.Recheck(clients.build(SqsClient.builder(), account.region),
                 sim.endpoint() + "/" + account.account + "/irready-recheck");
         PrintStream logs = verbose ? out : new PrintStream(OutputStream.nullOutputStream());

@@ -2,19 +2,17 @@ package io.irready.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.core.Config;
 import io.irready.demo.LocalDynamo;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
-import io.irready.store.FindingStore;
+import io.irready.store.FindingQueries;
 import io.irready.store.StoredFinding;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +33,7 @@ class LocalAuditorTest {
                     .handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
 
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"ok\"");
-            FindingStore findings = new FindingStore(store.client(), LocalAuditor.TABLE, Config.defaults(),
-                    Clock.systemUTC());
+            FindingQueries findings = new FindingQueries(store.client(), LocalAuditor.TABLE);
             assertThat(findings.findings(account.account, account.region))
                     .filteredOn(f -> f.checkId().equals("cloudtrail-logging-all-regions"))
                     .singleElement().extracting(StoredFinding::status).hasToString("FAIL");
