@@ -43,6 +43,35 @@ final class AuditorEnvironment {
         return env;
     }
 
+    /**
+     * What the event and sweep functions get: the config plus where irready's own table, topic and re-check queue
+     * are, and, for the auditor-integrity check, which region, rules, functions, alias, topic and key are
+     * irready itself.
+     */
+    static Map<String, String> auditFunctions(ReadinessAuditorProps props, String homeRegion, AuditorStorage storage,
+                                              AuditorNames names) {
+        Map<String, String> env = new LinkedHashMap<>(common(props, homeRegion));
+        env.put("IRREADY_TABLE_NAME", storage.table().getTableName());
+        env.put("IRREADY_TOPIC_ARN", storage.topic().getTopicArn());
+        props.integrityTopicArn().ifPresent(arn -> env.put("IRREADY_INTEGRITY_TOPIC_ARN", arn));
+        env.put("IRREADY_RECHECK_QUEUE_URL", storage.recheckQueue().getQueueUrl());
+        env.put("IRREADY_AUDITOR_REGION", homeRegion);
+        env.put("IRREADY_AUDITOR_RULE_NAMES", String.join(",", names.rules(props.eventPatterns())));
+        env.put("IRREADY_AUDITOR_FUNCTION_NAMES", String.join(",", names.functions(props)));
+        env.put("IRREADY_AUDITOR_ALIAS", ReadinessAuditor.ALIAS);
+        env.put("IRREADY_AUDITOR_TOPIC_ARN", storage.topic().getTopicArn());
+        env.put("IRREADY_AUDITOR_KEY_ARN", storage.alertKey().getKeyArn());
+        return env;
+    }
+
+    /** The Slack webhook function needs only where its secret is (the ARN, never the value). */
+    static Map<String, String> slackWebhookFunction(String secretArn) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("IRREADY_SLACK_WEBHOOK_SECRET_ARN", secretArn);
+        env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
+        return env;
+    }
+
     /** Suppressions are comma-separated on the wire, so a pattern must not contain a comma. */
     static void requireCommaFree(List<Suppression> suppressions) {
         for (Suppression s : suppressions) {

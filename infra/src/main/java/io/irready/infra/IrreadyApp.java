@@ -3,7 +3,6 @@ package io.irready.infra;
 import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
 import io.irready.core.Severity;
-import io.irready.events.RouteTable;
 import io.irready.core.Suppression;
 import java.nio.file.Path;
 import java.util.ArrayList;

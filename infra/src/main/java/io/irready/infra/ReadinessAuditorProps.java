@@ -5,7 +5,6 @@ import io.irready.checks.Catalog;
 import io.irready.core.Config;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
-import io.irready.events.RouteTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,85 @@
+package io.irready.infra;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.constructs.Construct;
+
+/**
+ * What invokes irready: one EventBridge rule per routed event source, generated from the routing table, and the
+ * critical and full sweep schedules; every target retries and then drops into the delivery dead-letter queue.
+ * Built directly in the auditor's scope, not in a child construct, so the logical ids stay those of deployed
+ * stacks.
+ */
+final class AuditorTriggers {
+    private final List<Rule> routeRules = new ArrayList<>();
+
+    AuditorTriggers(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
+                    Alias sweepAlias, Queue deliveryDlq) {
+        routeRules(auditor, props, names, eventAlias, deliveryDlq);
+        sweepSchedules(auditor, props, names, sweepAlias, deliveryDlq);
+    }
+
+    /** One rule per event source, exactly the routing table's pattern (forwarded events match them too). */
+    private void routeRules(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
+                            Queue deliveryDlq) {
+        if (props.eventPatterns().isEmpty()) {
+            throw new IllegalArgumentException("ReadinessAuditorProps.eventPatterns is empty: pass "
+                    + "EventBridgePatterns.of(Catalog.routeTable()) (the checks' routes)");
+        }
+        for (Map<String, Object> pattern : props.eventPatterns()) {
+            String source = EventPatterns.source(pattern);
+            Rule rule = Rule.Builder.create(auditor, "Route" + EventPatterns.idFor(source))
+                    .ruleName(names.routeRule(source))
+                    .description("irready: re-evaluate readiness on " + source
+                            + " API calls (generated from the routing table)")
+                    .eventPattern(EventPatterns.toCdk(pattern))
+                    .targets(List.of(target(eventAlias, null)))
+                    .build();
+            RuleDeadLetters.attach(rule, deliveryDlq);
+            routeRules.add(rule);
+        }
+        RuleDeadLetters.allowRules(deliveryDlq, names.rulePrefix());
+    }
+
+    private static void sweepSchedules(Construct auditor, ReadinessAuditorProps props, AuditorNames names,
+                                       Alias sweepAlias, Queue deliveryDlq) {
+        Rule critical = Rule.Builder.create(auditor, "CriticalSweep")
+                .ruleName(names.name(AuditorNames.CRITICAL_SWEEP_RULE))
+                .description("irready: sweep CRITICAL checks in every region")
+                .schedule(Schedule.rate(Duration.minutes(props.criticalSweepMinutes())))
+                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "critical")))))
+                .build();
+        Rule full = Rule.Builder.create(auditor, "FullSweep")
+                .ruleName(names.name(AuditorNames.FULL_SWEEP_RULE))
+                .description("irready: sweep every check in every region (and republish unsent alerts)")
+                .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
+                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "full")))))
+                .build();
+        RuleDeadLetters.attach(critical, deliveryDlq);
+        RuleDeadLetters.attach(full, deliveryDlq);
+    }
+
+    /** Retry policy here; the dead-letter queue is attached by {@link RuleDeadLetters}. */
+    private static LambdaFunction target(Alias alias, RuleTargetInput input) {
+        LambdaFunctionProps.Builder p = LambdaFunctionProps.builder()
+                .maxEventAge(ReadinessAuditor.TARGET_MAX_EVENT_AGE)
+                .retryAttempts(ReadinessAuditor.TARGET_RETRY_ATTEMPTS);
+        if (input != null) {
+            p.event(input);
+        }
+        return new LambdaFunction(alias, p.build());
+    }
+
+    List<Rule> routeRules() {
+        return List.copyOf(routeRules);
+    }
+}
