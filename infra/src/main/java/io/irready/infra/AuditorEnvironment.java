@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.core.EnvironmentNames;
 import io.irready.core.Suppression;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,16 @@ final class AuditorEnvironment {
     /** The configuration keys of {@code io.irready.core.Config}, from the props. */
     static Map<String, String> config(ReadinessAuditorProps props, String homeRegion) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IRREADY_REGIONS", String.join(",", props.sweepRegions(homeRegion)));
-        env.put("IRREADY_RETENTION_DAYS", Integer.toString(props.retentionDays()));
-        props.responderRoleArn().ifPresent(arn -> env.put("IRREADY_RESPONDER_ROLE_ARN", arn));
-        env.put("IRREADY_MIN_ALERT_SEVERITY", props.minAlertSeverity().name());
+        env.put(EnvironmentNames.IRREADY_REGIONS, String.join(",", props.sweepRegions(homeRegion)));
+        env.put(EnvironmentNames.IRREADY_RETENTION_DAYS, Integer.toString(props.retentionDays()));
+        props.responderRoleArn().ifPresent(arn -> env.put(EnvironmentNames.IRREADY_RESPONDER_ROLE_ARN, arn));
+        env.put(EnvironmentNames.IRREADY_MIN_ALERT_SEVERITY, props.minAlertSeverity().name());
         if (!props.disabledChecks().isEmpty()) {
-            env.put("IRREADY_DISABLED_CHECKS", props.disabledChecks().stream().sorted()
+            env.put(EnvironmentNames.IRREADY_DISABLED_CHECKS, props.disabledChecks().stream().sorted()
                     .collect(Collectors.joining(",")));
         }
         if (!props.suppressions().isEmpty()) {
-            env.put("IRREADY_SUPPRESSIONS", props.suppressions().stream().map(Suppression::toString)
+            env.put(EnvironmentNames.IRREADY_SUPPRESSIONS, props.suppressions().stream().map(Suppression::toString)
                     .collect(Collectors.joining(",")));
         }
         return env;

@@ -3,6 +3,7 @@ package io.irready.infra;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.core.EnvironmentNames;
 import io.irready.core.Severity;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,20 +144,20 @@ public class ReadinessAuditor extends Construct {
 
         Code code = Code.fromAsset(props.requireFunctionsJar().toString());
         Map<String, String> env = new LinkedHashMap<>(AuditorEnvironment.common(props, homeRegion));
-        env.put("IRREADY_TABLE_NAME", table.getTableName());
-        env.put("IRREADY_TOPIC_ARN", topic.getTopicArn());
-        props.integrityTopicArn().ifPresent(arn -> env.put("IRREADY_INTEGRITY_TOPIC_ARN", arn));
-        env.put("IRREADY_RECHECK_QUEUE_URL", recheckQueue.getQueueUrl());
+        env.put(EnvironmentNames.IRREADY_TABLE_NAME, table.getTableName());
+        env.put(EnvironmentNames.IRREADY_TOPIC_ARN, topic.getTopicArn());
+        props.integrityTopicArn().ifPresent(arn -> env.put(EnvironmentNames.IRREADY_INTEGRITY_TOPIC_ARN, arn));
+        env.put(EnvironmentNames.IRREADY_RECHECK_QUEUE_URL, recheckQueue.getQueueUrl());
         // auditor-integrity: irready's own resources, by name (fixed names: a Ref from a function to the rules
         // that invoke it would be a dependency cycle)
         List<String> functionNames = new ArrayList<>(List.of(physicalName("event"), physicalName("sweep")));
         props.slackWebhookSecretName().ifPresent(s -> functionNames.add(physicalName("slack-webhook")));
-        env.put("IRREADY_AUDITOR_REGION", homeRegion);
-        env.put("IRREADY_AUDITOR_RULE_NAMES", String.join(",", ruleNames()));
-        env.put("IRREADY_AUDITOR_FUNCTION_NAMES", String.join(",", functionNames));
-        env.put("IRREADY_AUDITOR_ALIAS", ALIAS);
-        env.put("IRREADY_AUDITOR_TOPIC_ARN", topic.getTopicArn());
-        env.put("IRREADY_AUDITOR_KEY_ARN", alertKey.getKeyArn());
+        env.put(EnvironmentNames.IRREADY_AUDITOR_REGION, homeRegion);
+        env.put(EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES, String.join(",", ruleNames()));
+        env.put(EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES, String.join(",", functionNames));
+        env.put(EnvironmentNames.IRREADY_AUDITOR_ALIAS, ALIAS);
+        env.put(EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN, topic.getTopicArn());
+        env.put(EnvironmentNames.IRREADY_AUDITOR_KEY_ARN, alertKey.getKeyArn());
 
         Role eventRole = auditorRole("EventFunctionRole", "irready event function: read-only audit + its own writes");
         this.eventFunction = javaFunction("EventFunction", physicalName("event"), EVENT_HANDLER, code, eventRole,
@@ -477,7 +478,7 @@ public class ReadinessAuditor extends Construct {
                 .resources(List.of(alertKey.getKeyArn()))
                 .build());
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IRREADY_SLACK_WEBHOOK_SECRET_ARN", secretArn);
+        env.put(EnvironmentNames.IRREADY_SLACK_WEBHOOK_SECRET_ARN, secretArn);
         env.put("JAVA_TOOL_OPTIONS", AuditorEnvironment.JAVA_TOOL_OPTIONS);
         webhookFunction = javaFunction("SlackWebhookFunction", physicalName("slack-webhook"), SLACK_WEBHOOK_HANDLER, code, role,
                 Duration.seconds(30), env, "irready: posts alerts to a Slack incoming webhook");
