@@ -170,13 +170,14 @@ public final class Engine {
             return this;
         }
 
+        /** @throws NullPointerException naming the first required collaborator that was not set */
         public Engine build() {
-            Supplier<String> account = Objects.requireNonNull(ownAccount, "ownAccount");
             return new Engine(new Collaborators(Objects.requireNonNull(config, "config"),
                     Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(routes, "routes"),
                     new EventParser(), Objects.requireNonNull(inventories, "inventories"),
                     Objects.requireNonNull(store, "store"), Objects.requireNonNull(notifier, "notifier"),
-                    Objects.requireNonNull(recheck, "recheck"), Memo.of(account::get),
+                    Objects.requireNonNull(recheck, "recheck"),
+                    Memo.of(Objects.requireNonNull(ownAccount, "ownAccount")::get),
                     Objects.requireNonNull(homeRegion, "homeRegion"), Objects.requireNonNull(clock, "clock"),
                     Objects.requireNonNull(log, "log"), Objects.requireNonNull(metrics, "metrics"),
                     Objects.requireNonNull(enricher, "enricher")));
