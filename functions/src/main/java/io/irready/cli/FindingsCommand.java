@@ -3,6 +3,7 @@ package io.irready.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.irready.core.Config;
+import io.irready.core.EnvironmentNames;
 import io.irready.core.Severity;
 import io.irready.inventory.AwsClients;
 import io.irready.store.FindingQueries;
@@ -44,7 +45,7 @@ public final class FindingsCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--table-name", paramLabel = "TABLE", defaultValue = "${env:IRREADY_TABLE_NAME}",
+    @Option(names = "--table-name", paramLabel = "TABLE", defaultValue = "${env:" + EnvironmentNames.IRREADY_TABLE_NAME + "}",
             description = "The auditor's table (default: $IRREADY_TABLE_NAME; the stack output FindingsTableName).")
     String tableName;
 

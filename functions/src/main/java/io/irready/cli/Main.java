@@ -1,5 +1,6 @@
 package io.irready.cli;
 
+import io.irready.core.EnvironmentNames;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
 import io.irready.cli.format.Text;
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
         // the CLI reports problems as findings; library logging would only repeat them on stderr
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                    System.getenv().getOrDefault("IRREADY_LOG_LEVEL", "error"));
+                    System.getenv().getOrDefault(EnvironmentNames.IRREADY_LOG_LEVEL, "error"));
         }
         System.exit(run(args));
     }

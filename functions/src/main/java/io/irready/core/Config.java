@@ -1,5 +1,25 @@
 package io.irready.core;
 
+import static io.irready.core.EnvironmentNames.AWS_REGION;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ALIAS;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_KEY_ARN;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_REGION;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN;
+import static io.irready.core.EnvironmentNames.IRREADY_DISABLED_CHECKS;
+import static io.irready.core.EnvironmentNames.IRREADY_FLOW_LOG_TRAFFIC_TYPE;
+import static io.irready.core.EnvironmentNames.IRREADY_FORENSIC_LOG_GROUP_PREFIXES;
+import static io.irready.core.EnvironmentNames.IRREADY_HISTORY_TTL_DAYS;
+import static io.irready.core.EnvironmentNames.IRREADY_MIN_ALERT_SEVERITY;
+import static io.irready.core.EnvironmentNames.IRREADY_RDS_LOG_TYPES;
+import static io.irready.core.EnvironmentNames.IRREADY_REGIONS;
+import static io.irready.core.EnvironmentNames.IRREADY_RESPONDER_ACTIONS;
+import static io.irready.core.EnvironmentNames.IRREADY_RESPONDER_ROLE_ARN;
+import static io.irready.core.EnvironmentNames.IRREADY_RETENTION_DAYS;
+import static io.irready.core.EnvironmentNames.IRREADY_SKIP_VPCS_WITHOUT_INTERFACES;
+import static io.irready.core.EnvironmentNames.IRREADY_SUPPRESSIONS;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -124,35 +144,35 @@ public record Config(
         Builder b = builder();
         Function<String, Optional<String>> get = key -> Optional.ofNullable(env.get(key))
                 .map(String::trim).filter(v -> !v.isEmpty());
-        get.apply("IRREADY_REGIONS").ifPresent(v -> b.regions(csv(v)));
-        get.apply("IRREADY_RETENTION_DAYS").ifPresent(v -> b.retentionDays(integer("IRREADY_RETENTION_DAYS", v)));
-        get.apply("IRREADY_FLOW_LOG_TRAFFIC_TYPE").ifPresent(b::flowLogTrafficType);
-        get.apply("IRREADY_SKIP_VPCS_WITHOUT_INTERFACES").ifPresent(v -> b.skipVpcsWithoutInterfaces(Boolean.parseBoolean(v)));
-        get.apply("IRREADY_RDS_LOG_TYPES").ifPresent(v -> b.rdsEssentialLogTypes(parseRdsLogTypes(v)));
-        get.apply("IRREADY_FORENSIC_LOG_GROUP_PREFIXES").ifPresent(v -> b.forensicLogGroupPrefixes(csv(v)));
-        get.apply("IRREADY_RESPONDER_ROLE_ARN").ifPresent(b::responderRoleArn);
-        get.apply("IRREADY_RESPONDER_ACTIONS").ifPresent(v -> b.responderActions(csv(v)));
-        get.apply("IRREADY_MIN_ALERT_SEVERITY").ifPresent(v -> b.minAlertSeverity(Severity.parse(v)));
-        get.apply("IRREADY_DISABLED_CHECKS").ifPresent(v -> b.disabledChecks(Set.copyOf(csv(v))));
-        get.apply("IRREADY_SUPPRESSIONS").ifPresent(v -> b.suppressions(csv(v).stream().map(Suppression::parse).toList()));
-        get.apply("IRREADY_HISTORY_TTL_DAYS").ifPresent(v -> b.historyTtlDays(integer("IRREADY_HISTORY_TTL_DAYS", v)));
+        get.apply(IRREADY_REGIONS).ifPresent(v -> b.regions(csv(v)));
+        get.apply(IRREADY_RETENTION_DAYS).ifPresent(v -> b.retentionDays(integer(IRREADY_RETENTION_DAYS, v)));
+        get.apply(IRREADY_FLOW_LOG_TRAFFIC_TYPE).ifPresent(b::flowLogTrafficType);
+        get.apply(IRREADY_SKIP_VPCS_WITHOUT_INTERFACES).ifPresent(v -> b.skipVpcsWithoutInterfaces(Boolean.parseBoolean(v)));
+        get.apply(IRREADY_RDS_LOG_TYPES).ifPresent(v -> b.rdsEssentialLogTypes(parseRdsLogTypes(v)));
+        get.apply(IRREADY_FORENSIC_LOG_GROUP_PREFIXES).ifPresent(v -> b.forensicLogGroupPrefixes(csv(v)));
+        get.apply(IRREADY_RESPONDER_ROLE_ARN).ifPresent(b::responderRoleArn);
+        get.apply(IRREADY_RESPONDER_ACTIONS).ifPresent(v -> b.responderActions(csv(v)));
+        get.apply(IRREADY_MIN_ALERT_SEVERITY).ifPresent(v -> b.minAlertSeverity(Severity.parse(v)));
+        get.apply(IRREADY_DISABLED_CHECKS).ifPresent(v -> b.disabledChecks(Set.copyOf(csv(v))));
+        get.apply(IRREADY_SUPPRESSIONS).ifPresent(v -> b.suppressions(csv(v).stream().map(Suppression::parse).toList()));
+        get.apply(IRREADY_HISTORY_TTL_DAYS).ifPresent(v -> b.historyTtlDays(integer(IRREADY_HISTORY_TTL_DAYS, v)));
         b.auditor(auditorFromEnvironment(get));
         return b.build();
     }
 
     /** irready's own deployment, when any {@code IRREADY_AUDITOR_*} part is configured. */
     private static AuditorIdentity auditorFromEnvironment(Function<String, Optional<String>> get) {
-        List<String> rules = get.apply("IRREADY_AUDITOR_RULE_NAMES").map(Config::csv).orElse(List.of());
-        List<String> functions = get.apply("IRREADY_AUDITOR_FUNCTION_NAMES").map(Config::csv).orElse(List.of());
-        Optional<String> topic = get.apply("IRREADY_AUDITOR_TOPIC_ARN");
-        Optional<String> key = get.apply("IRREADY_AUDITOR_KEY_ARN");
+        List<String> rules = get.apply(IRREADY_AUDITOR_RULE_NAMES).map(Config::csv).orElse(List.of());
+        List<String> functions = get.apply(IRREADY_AUDITOR_FUNCTION_NAMES).map(Config::csv).orElse(List.of());
+        Optional<String> topic = get.apply(IRREADY_AUDITOR_TOPIC_ARN);
+        Optional<String> key = get.apply(IRREADY_AUDITOR_KEY_ARN);
         if (rules.isEmpty() && functions.isEmpty() && topic.isEmpty() && key.isEmpty()) {
             return null;
         }
-        String region = get.apply("IRREADY_AUDITOR_REGION").or(() -> get.apply("AWS_REGION"))
+        String region = get.apply(IRREADY_AUDITOR_REGION).or(() -> get.apply(AWS_REGION))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "IRREADY_AUDITOR_REGION (or AWS_REGION) must be set when IRREADY_AUDITOR_* is"));
-        return new AuditorIdentity(region, rules, functions, get.apply("IRREADY_AUDITOR_ALIAS").orElse(null),
+        return new AuditorIdentity(region, rules, functions, get.apply(IRREADY_AUDITOR_ALIAS).orElse(null),
                 topic, key);
     }
 

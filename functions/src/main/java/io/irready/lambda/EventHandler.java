@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.irready.engine.Engine;
+import io.irready.engine.EngineWiring;
+import io.irready.engine.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +17,8 @@ import org.crac.Resource;
 
 /**
  * EventBridge → irready: a CloudTrail event (or, from the delayed re-check queue, an SQS batch of
- * them) becomes re-evaluated findings and alerts. A thin adapter over {@link Engine#handleEvents}:
+ * them) becomes re-evaluated findings and alerts. A thin adapter over the engine's
+ * {@link io.irready.engine.EventPipeline}, fed by {@link EventInvocation}:
  * malformed input is acknowledged (logged, counted); for SQS, only messages that hit a retryable
  * failure are reported in {@code batchItemFailures}; for EventBridge, a retryable failure fails the
  * invocation so that Lambda's asynchronous retries (then the on-failure destination) take over.
@@ -24,7 +28,7 @@ public final class EventHandler implements RequestStreamHandler, Resource {
 
     /** The Lambda runtime's constructor: wiring from the environment, registered for SnapStart priming. */
     public EventHandler() {
-        this(Engine.fromEnvironment(System.getenv(), "event", System.out));
+        this(EngineWiring.fromEnvironment(System.getenv(), "event", System.out));
         Core.getGlobalContext().register(this);
     }
 
@@ -35,9 +39,10 @@ public final class EventHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = engine.clock().millis();
-        Engine.EventOutcome outcome;
+        EventInvocation.Outcome outcome;
         try {
-            outcome = engine.handleEvents(new String(input.readAllBytes(), StandardCharsets.UTF_8));
+            outcome = EventInvocation.handle(new String(input.readAllBytes(), StandardCharsets.UTF_8), engine.parser(),
+                    engine.events());
         } finally {
             engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
             engine.metrics().flush();

@@ -9,6 +9,7 @@ import io.irready.alerts.SlackWebhook;
 import io.irready.checks.Catalog;
 import io.irready.checks.cloudtrail.CloudTrailLoggingAllRegionsCheck;
 import io.irready.core.Severity;
+import io.irready.engine.Engine;
 import io.irready.store.ChangedBy;
 import io.irready.store.FindingState;
 import io.irready.store.Transition;

@@ -1,5 +1,8 @@
 package io.irready.lambda;
 
+import static io.irready.core.EnvironmentNames.AWS_REGION;
+import static io.irready.core.EnvironmentNames.IRREADY_SLACK_WEBHOOK_SECRET_ARN;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.alerts.Alert;
 import io.irready.alerts.SlackWebhook;
+import io.irready.engine.JsonLog;
+import io.irready.engine.Metrics;
 import io.irready.inventory.AwsClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,12 +54,12 @@ public final class SlackWebhookHandler implements RequestStreamHandler, Resource
     }
 
     static SlackWebhook fromEnvironment(Map<String, String> env) {
-        String secretArn = env.get("IRREADY_SLACK_WEBHOOK_SECRET_ARN");
+        String secretArn = env.get(IRREADY_SLACK_WEBHOOK_SECRET_ARN);
         if (secretArn == null || secretArn.isBlank()) {
-            throw new IllegalStateException("IRREADY_SLACK_WEBHOOK_SECRET_ARN is not set: the webhook function "
+            throw new IllegalStateException(IRREADY_SLACK_WEBHOOK_SECRET_ARN + " is not set: the webhook function "
                     + "needs the ARN of the secret that holds the Slack incoming-webhook URL");
         }
-        String region = env.getOrDefault("AWS_REGION", "us-east-1");
+        String region = env.getOrDefault(AWS_REGION, "us-east-1");
         SecretsManagerClient secrets = AwsClients.standard().build(SecretsManagerClient.builder(), region);
         return new SlackWebhook(new WebhookSecret(secrets, secretArn), SlackWebhook.defaultHttpClient());
     }

@@ -3,6 +3,11 @@ package io.irready.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.irready.engine.Engine;
+import io.irready.engine.EngineWiring;
+import io.irready.engine.Metrics;
+import io.irready.engine.SweepMode;
+import io.irready.engine.Sweeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +19,13 @@ import org.crac.Resource;
  * Scheduled sweeps ({@code {"mode":"critical"}} every few minutes, {@code {"mode":"full"}} hourly):
  * event delivery is best effort, and after {@code StopLogging} EventBridge may see nothing at all,
  * so state is re-read on a schedule. Also republishes whatever the alert outbox still holds and
- * stores the readiness score point of each region. A thin adapter over {@link Engine#sweep}.
+ * stores the readiness score point of each region. A thin adapter over {@link Sweeper#sweep}.
  */
 public final class SweepHandler implements RequestStreamHandler, Resource {
     private final Engine engine;
 
     public SweepHandler() {
-        this(Engine.fromEnvironment(System.getenv(), "sweep", System.out));
+        this(EngineWiring.fromEnvironment(System.getenv(), "sweep", System.out));
         Core.getGlobalContext().register(this);
     }
 
@@ -31,9 +36,9 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = engine.clock().millis();
-        Engine.SweepOutcome outcome;
+        Sweeper.SweepOutcome outcome;
         try {
-            outcome = engine.sweep(mode(input.readAllBytes()));
+            outcome = engine.sweeper().sweep(mode(input.readAllBytes()));
         } finally {
             engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
             engine.metrics().flush();
@@ -46,15 +51,15 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     }
 
     /** {@code {"mode":"critical"|"full"}}; an empty or mode-less input (a bare schedule) is a full sweep. */
-    Engine.SweepMode mode(byte[] input) {
+    SweepMode mode(byte[] input) {
         String text = new String(input, StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) {
-            return Engine.SweepMode.FULL;
+            return SweepMode.FULL;
         }
         try {
             JsonNode node = engine.parser().mapper().readTree(text);
             JsonNode mode = node == null ? null : node.get("mode");
-            return Engine.SweepMode.parse(mode == null || mode.isNull() ? null : mode.asText());
+            return SweepMode.parse(mode == null || mode.isNull() ? null : mode.asText());
         } catch (IOException e) {
             throw new IllegalArgumentException("sweep input must be {\"mode\":\"critical\"} or {\"mode\":\"full\"}", e);
         }

@@ -41,7 +41,7 @@ class BlindWindowEndToEndTest {
 
     @BeforeEach
     void start() {
-        // the production hook (Engine.fromEnvironment wires the same), reading Event History on this test's WireMock
+        // the production hook (EngineWiring.fromEnvironment wires the same), reading Event History on this test's WireMock
         p = new Pipeline(DYNALITE, (evaluation, inventory, failingSince) -> new BlindWindowEnricher(
                 new LookupEventsCollector(r -> p.aws.clients().build(CloudTrailClient.builder(), r), Clock.systemUTC(),
                         d -> { }, LookupEventsCollector.Limits.DEFAULT), List.of(REGION), Clock.systemUTC())

@@ -5,6 +5,12 @@ import io.irready.checks.Catalog;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.engine.Engine;
+import io.irready.engine.EngineWiring;
+import io.irready.engine.Enricher;
+import io.irready.engine.JsonLog;
+import io.irready.engine.Metrics;
+import io.irready.engine.Recheck;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsInventoryFactory;
@@ -27,7 +33,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The whole pipeline for end-to-end tests, wired as {@link Engine#fromEnvironment} wires it but
+ * The whole pipeline for end-to-end tests, wired as {@link EngineWiring#fromEnvironment} wires it but
  * with every client aimed at loopback: AWS (CloudTrail, S3, KMS, Logs, STS, SNS, SQS) on an
  * {@link AwsWire}, DynamoDB on a real dynalite. Only the cloudtrail-* checks are enabled, so the
  * account stubs of {@code CloudTrailAccounts} are the whole account.
@@ -44,10 +50,10 @@ final class Pipeline implements AutoCloseable {
     private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
 
     Pipeline(Dynalite dynalite) {
-        this(dynalite, Engine.Enricher.NONE);
+        this(dynalite, Enricher.NONE);
     }
 
-    Pipeline(Dynalite dynalite, Engine.Enricher enricher) {
+    Pipeline(Dynalite dynalite, Enricher enricher) {
         aws.stub(AwsWire.jsonCall("AmazonSQS.SendMessage").willReturn(AwsWire.json(
                 "{\"MessageId\":\"5fea7756-0ea4-451a-a703-a558b933e274\",\"MD5OfMessageBody\":\"unchecked\"}")));
         CheckRegistry registry = Catalog.registry();
@@ -62,10 +68,21 @@ final class Pipeline implements AutoCloseable {
         SqsClient sqs = aws.clients().build(SqsClient.builder().checksumValidationEnabled(false), AwsWire.REGION);
         StsClient sts = aws.clients().build(StsClient.builder(), AwsWire.REGION);
         PrintStream out = new PrintStream(logs, true, StandardCharsets.UTF_8);
-        engine = new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(aws.clients()), store,
-                notifier, Optional.of(new Engine.Recheck(sqs, QUEUE_URL)),
-                () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account(), AwsWire.REGION, clock,
-                new JsonLog("event", out, clock), new Metrics("event", out, clock), enricher);
+        engine = Engine.builder()
+                .config(config)
+                .registry(registry)
+                .routes(Catalog.routeTable())
+                .inventories(Catalog.inventories(aws.clients()))
+                .store(store)
+                .notifier(notifier)
+                .recheck(new Recheck(sqs, QUEUE_URL))
+                .ownAccount(() -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account())
+                .homeRegion(AwsWire.REGION)
+                .clock(clock)
+                .log(new JsonLog("event", out, clock))
+                .metrics(new Metrics("event", out, clock))
+                .enricher(enricher)
+                .build();
         events = new EventHandler(engine);
         sweeps = new SweepHandler(engine);
     }

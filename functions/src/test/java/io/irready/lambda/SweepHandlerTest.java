@@ -12,6 +12,7 @@ import io.irready.core.Finding;
 import io.irready.core.Scope;
 import io.irready.core.Severity;
 import io.irready.core.Status;
+import io.irready.engine.SweepMode;
 import io.irready.store.FindingState;
 import io.irready.store.StoredFinding;
 import io.irready.store.Transition;
@@ -118,10 +119,10 @@ class SweepHandlerTest {
     @Test
     void theModeComesFromTheScheduleInput() {
         assertThat(p.sweeps.mode("{\"mode\":\"critical\"}".getBytes(StandardCharsets.UTF_8)))
-                .isEqualTo(Engine.SweepMode.CRITICAL);
-        assertThat(p.sweeps.mode("{\"mode\":\"FULL\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Engine.SweepMode.FULL);
-        assertThat(p.sweeps.mode(new byte[0])).isEqualTo(Engine.SweepMode.FULL);
-        assertThat(p.sweeps.mode("{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(Engine.SweepMode.FULL);
+                .isEqualTo(SweepMode.CRITICAL);
+        assertThat(p.sweeps.mode("{\"mode\":\"FULL\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo(SweepMode.FULL);
+        assertThat(p.sweeps.mode(new byte[0])).isEqualTo(SweepMode.FULL);
+        assertThat(p.sweeps.mode("{}".getBytes(StandardCharsets.UTF_8))).isEqualTo(SweepMode.FULL);
         assertThatThrownBy(() -> p.sweeps.mode("{\"mode\":\"everything\"}".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("unknown sweep mode 'everything'");
     }

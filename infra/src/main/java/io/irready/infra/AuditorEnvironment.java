@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.core.EnvironmentNames;
 import io.irready.core.Suppression;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,16 +22,16 @@ final class AuditorEnvironment {
     /** The configuration keys of {@code io.irready.core.Config}, from the props. */
     static Map<String, String> config(ReadinessAuditorProps props, String homeRegion) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IRREADY_REGIONS", String.join(",", props.sweepRegions(homeRegion)));
-        env.put("IRREADY_RETENTION_DAYS", Integer.toString(props.retentionDays()));
-        props.responderRoleArn().ifPresent(arn -> env.put("IRREADY_RESPONDER_ROLE_ARN", arn));
-        env.put("IRREADY_MIN_ALERT_SEVERITY", props.minAlertSeverity().name());
+        env.put(EnvironmentNames.IRREADY_REGIONS, String.join(",", props.sweepRegions(homeRegion)));
+        env.put(EnvironmentNames.IRREADY_RETENTION_DAYS, Integer.toString(props.retentionDays()));
+        props.responderRoleArn().ifPresent(arn -> env.put(EnvironmentNames.IRREADY_RESPONDER_ROLE_ARN, arn));
+        env.put(EnvironmentNames.IRREADY_MIN_ALERT_SEVERITY, props.minAlertSeverity().name());
         if (!props.disabledChecks().isEmpty()) {
-            env.put("IRREADY_DISABLED_CHECKS", props.disabledChecks().stream().sorted()
+            env.put(EnvironmentNames.IRREADY_DISABLED_CHECKS, props.disabledChecks().stream().sorted()
                     .collect(Collectors.joining(",")));
         }
         if (!props.suppressions().isEmpty()) {
-            env.put("IRREADY_SUPPRESSIONS", props.suppressions().stream().map(Suppression::toString)
+            env.put(EnvironmentNames.IRREADY_SUPPRESSIONS, props.suppressions().stream().map(Suppression::toString)
                     .collect(Collectors.joining(",")));
         }
         return env;
@@ -51,23 +52,23 @@ final class AuditorEnvironment {
     static Map<String, String> auditFunctions(ReadinessAuditorProps props, String homeRegion, AuditorStorage storage,
                                               AuditorNames names) {
         Map<String, String> env = new LinkedHashMap<>(common(props, homeRegion));
-        env.put("IRREADY_TABLE_NAME", storage.table().getTableName());
-        env.put("IRREADY_TOPIC_ARN", storage.topic().getTopicArn());
-        props.integrityTopicArn().ifPresent(arn -> env.put("IRREADY_INTEGRITY_TOPIC_ARN", arn));
-        env.put("IRREADY_RECHECK_QUEUE_URL", storage.recheckQueue().getQueueUrl());
-        env.put("IRREADY_AUDITOR_REGION", homeRegion);
-        env.put("IRREADY_AUDITOR_RULE_NAMES", String.join(",", names.rules(props.eventPatterns())));
-        env.put("IRREADY_AUDITOR_FUNCTION_NAMES", String.join(",", names.functions(props)));
-        env.put("IRREADY_AUDITOR_ALIAS", ReadinessAuditor.ALIAS);
-        env.put("IRREADY_AUDITOR_TOPIC_ARN", storage.topic().getTopicArn());
-        env.put("IRREADY_AUDITOR_KEY_ARN", storage.alertKey().getKeyArn());
+        env.put(EnvironmentNames.IRREADY_TABLE_NAME, storage.table().getTableName());
+        env.put(EnvironmentNames.IRREADY_TOPIC_ARN, storage.topic().getTopicArn());
+        props.integrityTopicArn().ifPresent(arn -> env.put(EnvironmentNames.IRREADY_INTEGRITY_TOPIC_ARN, arn));
+        env.put(EnvironmentNames.IRREADY_RECHECK_QUEUE_URL, storage.recheckQueue().getQueueUrl());
+        env.put(EnvironmentNames.IRREADY_AUDITOR_REGION, homeRegion);
+        env.put(EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES, String.join(",", names.rules(props.eventPatterns())));
+        env.put(EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES, String.join(",", names.functions(props)));
+        env.put(EnvironmentNames.IRREADY_AUDITOR_ALIAS, ReadinessAuditor.ALIAS);
+        env.put(EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN, storage.topic().getTopicArn());
+        env.put(EnvironmentNames.IRREADY_AUDITOR_KEY_ARN, storage.alertKey().getKeyArn());
         return env;
     }
 
     /** The Slack webhook function needs only where its secret is (the ARN, never the value). */
     static Map<String, String> slackWebhookFunction(String secretArn) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("IRREADY_SLACK_WEBHOOK_SECRET_ARN", secretArn);
+        env.put(EnvironmentNames.IRREADY_SLACK_WEBHOOK_SECRET_ARN, secretArn);
         env.put("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS);
         return env;
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.irready.lambda.Metrics;
+import io.irready.engine.Metrics;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;

@@ -4,13 +4,15 @@ import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.core.EnvironmentNames;
+import io.irready.engine.Engine;
+import io.irready.engine.JsonLog;
+import io.irready.engine.Metrics;
+import io.irready.engine.Recheck;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
-import io.irready.lambda.Engine;
 import io.irready.lambda.EventHandler;
-import io.irready.lambda.JsonLog;
-import io.irready.lambda.Metrics;
 import io.irready.store.Store;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -27,7 +29,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The production event pipeline ({@link Engine} behind {@link EventHandler}) wired to the loopback
- * simulator (reads, SNS, SQS) and dynalite (the findings table), as {@code Engine.fromEnvironment}
+ * simulator (reads, SNS, SQS) and dynalite (the findings table), as {@code EngineWiring.fromEnvironment}
  * wires it on Lambda. Logs and metrics are formatted as on Lambda and then discarded.
  */
 public final class LocalAuditor {
@@ -53,12 +55,23 @@ public final class LocalAuditor {
         Store store = Store.open(storeClients.build(DynamoDbClient.builder(), region), TABLE, config, clock);
         Notifier notifier = new Notifier(awsClients.build(SnsClient.builder(), region), topicArn(account, region),
                 Optional.empty(), store.outbox(), store.ledger(), registry);
-        Engine.Recheck recheck = new Engine.Recheck(awsClients.build(SqsClient.builder(), region),
+        Recheck recheck = new Recheck(awsClients.build(SqsClient.builder(), region),
                 "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-        Engine engine = new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(awsClients), store,
-                notifier, Optional.of(recheck), () -> account, region, clock, new JsonLog("event", discard, clock),
-                new Metrics("event", discard, clock));
+        Engine engine = Engine.builder()
+                .config(config)
+                .registry(registry)
+                .routes(Catalog.routeTable())
+                .inventories(Catalog.inventories(awsClients))
+                .store(store)
+                .notifier(notifier)
+                .recheck(recheck)
+                .ownAccount(() -> account)
+                .homeRegion(region)
+                .clock(clock)
+                .log(new JsonLog("event", discard, clock))
+                .metrics(new Metrics("event", discard, clock))
+                .build();
         return new EventHandler(engine);
     }
 
@@ -74,9 +87,10 @@ public final class LocalAuditor {
         env.put("AWS_SECRET_ACCESS_KEY", "bench");
         env.put("AWS_ENDPOINT_URL", aws.toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.toString());
-        env.put("IRREADY_TABLE_NAME", TABLE);
-        env.put("IRREADY_TOPIC_ARN", topicArn(account, region));
-        env.put("IRREADY_RECHECK_QUEUE_URL", "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
+        env.put(EnvironmentNames.IRREADY_TABLE_NAME, TABLE);
+        env.put(EnvironmentNames.IRREADY_TOPIC_ARN, topicArn(account, region));
+        env.put(EnvironmentNames.IRREADY_RECHECK_QUEUE_URL,
+                "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
         return env;
     }
 }

@@ -9,10 +9,13 @@ import io.irready.events.RouteTable;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
-import io.irready.lambda.Engine;
+import io.irready.engine.Engine;
+import io.irready.engine.JsonLog;
+import io.irready.engine.Metrics;
+import io.irready.engine.Recheck;
+import io.irready.engine.SweepMode;
+import io.irready.engine.Sweeper;
 import io.irready.lambda.EventHandler;
-import io.irready.lambda.JsonLog;
-import io.irready.lambda.Metrics;
 import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.Notifier;
 import io.irready.sim.AccountGenerator;
@@ -108,7 +111,7 @@ public final class Demo {
                     account.account, region, sim.endpoint());
 
             heading("1. Sweep: every check over the account (the hourly SweepHandler)");
-            Engine.SweepOutcome sweep = engine.sweep(Engine.SweepMode.FULL);
+            Sweeper.SweepOutcome sweep = engine.sweeper().sweep(SweepMode.FULL);
             List<StoredFinding> findings = engine.store().queries().findings(account.account, region);
             printTable(findings);
             double initialScore = sweep.regions().get(0).score();
@@ -166,14 +169,25 @@ public final class Demo {
         String topic = "arn:aws:sns:" + account.region + ":" + account.account + ":irready-alerts";
         Notifier notifier = new Notifier(clients.build(SnsClient.builder(), account.region), topic, Optional.empty(),
                 store.outbox(), store.ledger(), registry);
-        Engine.Recheck recheck = new Engine.Recheck(clients.build(SqsClient.builder(), account.region),
+        Recheck recheck = new Recheck(clients.build(SqsClient.builder(), account.region),
                 sim.endpoint() + "/" + account.account + "/irready-recheck");
         PrintStream logs = verbose ? out : new PrintStream(OutputStream.nullOutputStream());
-        return new Engine(config, registry, Catalog.routeTable(), Catalog.inventories(clients), store, notifier,
-                Optional.of(recheck), () -> account.account, account.region, clock,
-                new JsonLog("irready-demo", logs, clock), new Metrics("irready-demo", logs, clock),
+        return Engine.builder()
+                .config(config)
+                .registry(registry)
+                .routes(Catalog.routeTable())
+                .inventories(Catalog.inventories(clients))
+                .store(store)
+                .notifier(notifier)
+                .recheck(recheck)
+                .ownAccount(() -> account.account)
+                .homeRegion(account.region)
+                .clock(clock)
+                .log(new JsonLog("irready-demo", logs, clock))
+                .metrics(new Metrics("irready-demo", logs, clock))
                 // as in Lambda: a resolved trail alert lists what CloudTrail Event History saw while it was off
-                new BlindWindowEnricher(LookupEventsCollector.standard(clients), config.regions(), clock)::enrich);
+                .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), config.regions(), clock)::enrich)
+                .build();
     }
 
     /** Hands one EventBridge envelope to the Lambda handler and prints the alerts it published. */

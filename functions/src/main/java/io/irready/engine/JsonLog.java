@@ -1,4 +1,4 @@
-package io.irready.lambda;
+package io.irready.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.irready.lambda;
+package io.irready.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
