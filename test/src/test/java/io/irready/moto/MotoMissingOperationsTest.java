@@ -37,7 +37,8 @@ class MotoMissingOperationsTest {
     private static final String ROLE = "arn:aws:iam::" + MotoServer.ACCOUNT + ":role/responder";
 
     /**
-     * Operation → what moto 5.2.1 answers. "HTTP 500" is its Flask error page for a
+     * Operation → the error code the collector reports for moto 5.2.1's answer. "HTTP 500" is how
+     * {@code AwsCall} names a failure without an AWS error code: moto's Flask error page for a
      * {@code NotImplementedError} ("The … action has not been implemented" in the server log).
      */
     static final Map<String, String> MISSING = Map.of(
