@@ -1,5 +1,6 @@
 package io.irready.moto;
 
+import io.irready.checks.Catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Inventory;
@@ -150,7 +151,7 @@ class MotoDetectionAndAlertingTest {
                 .detectorId();
         clients.build(CloudWatchLogsClient.builder(), REGION).createLogGroup(b -> b.logGroupName("/wired"));
 
-        Inventory inventory = new AwsInventoryFactory(clients).create(ACCOUNT, REGION);
+        Inventory inventory = Catalog.inventories(clients).create(ACCOUNT, REGION);
 
         assertThat(inventory.service(GuardDutyInventory.class).detectors())
                 .containsExactly(new Detector(detector, "DISABLED"));
