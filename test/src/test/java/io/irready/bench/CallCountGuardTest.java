@@ -61,7 +61,11 @@ class CallCountGuardTest {
     void stopLoggingReadsTheTrailsAndNothingElseOfTheAccount() {
         CallCounts.EventCalls stop = CallCounts.perEvent(sim, path, fixtures()).stream()
                 .filter(e -> e.fixture().equals("cloudtrail/StopLogging.envelope.json")).findFirst().orElseThrow();
-        assertThat(stop.resources()).containsExactly("arn:aws:cloudtrail:eu-west-1:111122223333:trail/org-audit-trail");
-        assertThat(stop.services()).doesNotContain("ec2", "rds", "lambda", "cloudfront", "ssm", "iam");
+        // only the three region-level checks a logging trail decides: nothing per trail, bucket or key
+        assertThat(stop.checks()).containsExactly("cloudtrail-cloudwatch-delivery", "cloudtrail-logging-all-regions",
+                "cloudtrail-management-events");
+        assertThat(stop.resources()).isEmpty();
+        assertThat(stop.services()).doesNotContain("ec2", "rds", "lambda", "cloudfront", "ssm", "iam", "s3", "kms");
+        assertThat(stop.total()).as("AWS calls of the StopLogging re-evaluation: " + stop.calls()).isLessThanOrEqualTo(5);
     }
 }

@@ -276,10 +276,10 @@ class RouteScopeConsistencyTest {
         }
     }
 
+    /** The trail calls that can move a trail onto or off a bucket (logging and selector calls cannot). */
     static Stream<String> trailFixtures() {
-        return Stream.of("cloudtrail/StopLogging.envelope.json", "cloudtrail/DeleteTrail.record.json",
-                "cloudtrail/UpdateTrail.record.json", "cloudtrail/CreateTrail.envelope.json",
-                "cloudtrail/PutEventSelectors.envelope.json", "cloudtrail/StartLogging.record.json");
+        return Stream.of("cloudtrail/DeleteTrail.record.json", "cloudtrail/UpdateTrail.record.json",
+                "cloudtrail/CreateTrail.envelope.json");
     }
 
     @Test
