@@ -24,7 +24,7 @@ import java.util.TreeSet;
 
 /**
  * The readiness report as one HTML file a person opens, prints or attaches to a ticket: the score, the trend,
- * a matrix per service and per check, what fails with why it matters and how to fix it, then every finding.
+ * the services, what fails with why it matters and how to fix it, the matrix per check, then every finding.
  * Self-contained (inline CSS, SVG and a little JavaScript; no fonts, CDN or network), because it is read on
  * laptops, in mail and offline. Without JavaScript every finding shows and the filter form stays hidden;
  * with it, the form filters by status, severity, service and account, and a fragment such as
@@ -62,9 +62,9 @@ public final class HtmlReport implements ReportFormat {
                 + "evaluated findings that is neither failing nor unevaluated.</p></section>");
         trend(page.trend(), out);
         services(page, out);
-        checks(page, out);
         filters(page, out);
         failing(page, out);
+        checks(page, out);
         all(page, out);
         out.println("<footer>irready &middot; " + page.rows().size() + " findings &middot; "
                 + page.checks().size() + " checks</footer>");
