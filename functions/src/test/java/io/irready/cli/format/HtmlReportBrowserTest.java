@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportBrowserTest {
     private static final Path DIR = Path.of("target", "html-report");
-    private static HeadlessChromium chromium;
     private static URI page;
+    private HeadlessChromium chromium;
+
+    /** Per test, so that a machine without Chromium reports each test as skipped, with the reason. */
+    @BeforeEach
+    void browser() {
+        chromium = HeadlessChromium.require();
+    }
 
     @BeforeAll
     static void writeTheReport() throws Exception {
-        chromium = HeadlessChromium.require();
         Files.createDirectories(DIR);
         Path file = DIR.resolve("report.html");
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
