@@ -2,6 +2,10 @@ package io.irready.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.irready.checks.Catalog;
+import io.irready.cli.format.HtmlReport;
+import io.irready.cli.format.ReadinessPage;
+import io.irready.core.Check;
 import io.irready.core.Config;
 import io.irready.core.EnvironmentNames;
 import io.irready.core.Severity;
@@ -9,6 +13,7 @@ import io.irready.inventory.AwsClients;
 import io.irready.store.FindingQueries;
 import io.irready.store.FindingState;
 import io.irready.store.ScoreHistory;
+import io.irready.store.ScorePoint;
 import io.irready.store.StoredFinding;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -60,7 +65,8 @@ public final class FindingsCommand implements Callable<Integer> {
     @Option(names = "--check", split = ",", paramLabel = "CHECK_ID", description = "Only these check ids (comma-separated).")
     List<String> checks = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default) or json.")
+    @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default), json or html (a self-contained page with the score trend: "
+                    + "irready findings --format html > readiness.html).")
     String format;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -82,8 +88,8 @@ public final class FindingsCommand implements Callable<Integer> {
             err.println("irready findings: no table: pass --table-name or set IRREADY_TABLE_NAME");
             return 1;
         }
-        if (!format.equalsIgnoreCase("table") && !format.equalsIgnoreCase("json")) {
-            err.println("irready findings: unknown format '" + format + "' (expected table or json)");
+        if (!List.of("table", "json", "html").contains(format.toLowerCase(Locale.ROOT))) {
+            err.println("irready findings: unknown format '" + format + "' (expected table, json or html)");
             return 1;
         }
         Optional<Severity> minimum;
@@ -91,6 +97,10 @@ public final class FindingsCommand implements Callable<Integer> {
             minimum = Optional.ofNullable(severity).map(Severity::parse);
         } catch (IllegalArgumentException e) {
             err.println("irready findings: " + e.getMessage());
+            return 1;
+        }
+        if (trend && format.equalsIgnoreCase("html")) {
+            err.println("irready findings: --format html includes the trend; drop --trend");
             return 1;
         }
         if (trend) {
@@ -105,13 +115,21 @@ public final class FindingsCommand implements Callable<Integer> {
             return 0;
         }
         List<StoredFinding> findings;
+        List<ScorePoint> scores = List.of();
         try (DynamoDbClient ddb = client()) {
-            findings = select(new FindingQueries(ddb, tableName), minimum);
+            FindingQueries queries = new FindingQueries(ddb, tableName);
+            findings = select(queries, minimum);
+            if (format.equalsIgnoreCase("html")) {
+                scores = Trend.points(queries, new ScoreHistory(ddb, tableName, Config.defaults(), Clock.systemUTC()));
+            }
         } catch (SdkException e) {
             err.println("irready findings: cannot read table " + tableName + ": " + e.getMessage());
             return 1;
         }
-        if (format.equalsIgnoreCase("json")) {
+        if (format.equalsIgnoreCase("html")) {
+            HtmlReport.write(ReadinessPage.ofStored(tableName, Clock.systemUTC().instant(),
+                    Catalog.registry().all().stream().map(Check::metadata).toList(), findings, scores), out);
+        } else if (format.equalsIgnoreCase("json")) {
             json(findings, out);
         } else {
             table(findings, out);

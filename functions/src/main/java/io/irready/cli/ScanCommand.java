@@ -82,7 +82,8 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> checks = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default, 80 columns), json, csv or sarif (SARIF 2.1.0).")
+            description = "table (default, 80 columns), json, csv, sarif (SARIF 2.1.0) or html (a self-contained page: "
+                    + "irready scan --format html > readiness.html).")
     ReportFormat.Kind format;
 
     @Option(names = "--fail-on", defaultValue = "LOW", paramLabel = "SEVERITY",

@@ -23,15 +23,7 @@ final class Trend {
     }
 
     static void print(FindingQueries queries, ScoreHistory scores, String format, PrintWriter out) {
-        TreeSet<String> accountRegions = new TreeSet<>();
-        for (StoredFinding f : queries.allFindings()) {
-            accountRegions.add(f.account() + "/" + f.region());
-        }
-        List<ScorePoint> points = new ArrayList<>();
-        for (String ar : accountRegions) {
-            String[] parts = ar.split("/", 2);
-            points.addAll(scores.scores(parts[0], parts[1]));
-        }
+        List<ScorePoint> points = points(queries, scores);
         if (format.equalsIgnoreCase("json")) {
             json(points, out);
             return;
@@ -53,6 +45,20 @@ final class Trend {
             previousKey = key;
             previous = p.score().score();
         }
+    }
+
+    /** Every account and region's score points, by account and region, oldest first within each. */
+    static List<ScorePoint> points(FindingQueries queries, ScoreHistory scores) {
+        TreeSet<String> accountRegions = new TreeSet<>();
+        for (StoredFinding f : queries.allFindings()) {
+            accountRegions.add(f.account() + "/" + f.region());
+        }
+        List<ScorePoint> points = new ArrayList<>();
+        for (String ar : accountRegions) {
+            String[] parts = ar.split("/", 2);
+            points.addAll(scores.scores(parts[0], parts[1]));
+        }
+        return points;
     }
 
     private static void json(List<ScorePoint> points, PrintWriter out) {

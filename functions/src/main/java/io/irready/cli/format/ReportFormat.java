@@ -13,9 +13,10 @@ public interface ReportFormat {
             case JSON -> new JsonFormat();
             case CSV -> new CsvFormat();
             case SARIF -> new SarifFormat();
+            case HTML -> new HtmlReport();
         };
     }
 
     /** The {@code --format} values. */
-    enum Kind { TABLE, JSON, CSV, SARIF }
+    enum Kind { TABLE, JSON, CSV, SARIF, HTML }
 }
