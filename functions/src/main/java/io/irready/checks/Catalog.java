@@ -1,5 +1,6 @@
 package io.irready.checks;
 
+import io.irready.checks.apigateway.ApiGatewayLogging;
 import io.irready.checks.cloudfront.CloudFrontAccessLogging;
 import io.irready.checks.cloudtrail.CloudTrailBucketRetentionCheck;
 import io.irready.checks.cloudtrail.CloudTrailCloudWatchDeliveryCheck;
@@ -11,6 +12,7 @@ import io.irready.checks.config.ConfigRecorderOn;
 import io.irready.checks.ec2.Ec2CloudWatchAgent;
 import io.irready.checks.ec2.Ec2SsmManaged;
 import io.irready.checks.ec2.VpcFlowLogsEnabled;
+import io.irready.checks.elb.ElbAccessLogs;
 import io.irready.checks.guardduty.GuardDutyEnabled;
 import io.irready.checks.iam.IrResponderPermissions;
 import io.irready.checks.irready.AuditorIntegrity;
@@ -27,6 +29,8 @@ import io.irready.events.Routed;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.inventory.ServiceCollector;
+import io.irready.inventory.apigateway.ApiGatewayCollector;
+import io.irready.inventory.apigateway.ApiGatewayInventory;
 import io.irready.inventory.cloudfront.CloudFrontCollector;
 import io.irready.inventory.cloudfront.CloudFrontInventory;
 import io.irready.inventory.cloudtrail.CloudTrailCollector;
@@ -37,6 +41,8 @@ import io.irready.inventory.ec2.EbsEncryptionCollector;
 import io.irready.inventory.ec2.EbsEncryptionInventory;
 import io.irready.inventory.ec2.Ec2Collector;
 import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.elb.ElbCollector;
+import io.irready.inventory.elb.ElbInventory;
 import io.irready.inventory.eventbridge.EventBridgeCollector;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.guardduty.GuardDutyCollector;
@@ -89,6 +95,8 @@ public final class Catalog {
                 new LambdaCanWriteLogs(),
                 new CloudFrontAccessLogging(),
                 new RdsLogExports(),
+                new ElbAccessLogs(),
+                new ApiGatewayLogging(),
                 new LogsRetention(),
                 new VpcFlowLogsEnabled(),
                 new Ec2SsmManaged(),
@@ -125,7 +133,9 @@ public final class Catalog {
                 ServiceCollector.regional(ResponderSimulation.class, ResponderSimulationCollector::inventory),
                 ServiceCollector.regional(EventBridgeInventory.class, EventBridgeCollector::inventory),
                 ServiceCollector.regional(AuditorFunctionInventory.class, AuditorFunctionCollector::inventory),
-                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory)
+                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory),
+                ServiceCollector.of(ElbInventory.class, ElbCollector::inventory),
+                ServiceCollector.regional(ApiGatewayInventory.class, ApiGatewayCollector::inventory)
         );
     }
 

@@ -150,6 +150,27 @@ class RouteTableTest {
         expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/DeleteTopic.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/Unsubscribe.envelope.json", List.of("auditor-integrity"), NONE);
+
+        String alb = "arn:aws:elasticloadbalancing:eu-west-1:" + A + ":loadbalancer/app/orders-alb/50dc6c495c0c9188";
+        String nlb = "arn:aws:elasticloadbalancing:eu-west-1:" + A + ":loadbalancer/net/payments-nlb/0f4b2a8e6c1d4a55";
+        String clb = "arn:aws:elasticloadbalancing:eu-west-1:" + A + ":loadbalancer/legacy-web";
+        expect("elasticloadbalancing/ModifyLoadBalancerAttributes.envelope.json", List.of("elb-access-logs"),
+                List.of(alb));
+        expect("elasticloadbalancing/ModifyLoadBalancerAttributes-classic.record.json", List.of("elb-access-logs"),
+                List.of(clb));
+        expect("elasticloadbalancing/CreateLoadBalancer.record.json", List.of("elb-access-logs"), List.of(nlb));
+        expect("elasticloadbalancing/CreateLoadBalancer-classic.record.json", List.of("elb-access-logs"),
+                List.of(clb));
+        expect("elasticloadbalancing/CreateListener.record.json", List.of("elb-access-logs"), List.of(nlb));
+        expect("elasticloadbalancing/DescribeLoadBalancers.record.json", NONE, NONE);
+        expect("s3/DeleteBucket.record.json", List.of("cloudtrail-bucket-retention", "elb-access-logs"),
+                List.of("arn:aws:s3:::acme-alb-logs-123456789012"));
+        expect("apigateway/UpdateStage.envelope.json", List.of("apigateway-logging"), NONE);
+        expect("apigateway/UpdateStage-v2.record.json", List.of("apigateway-logging"), NONE);
+        expect("apigateway/CreateStage.record.json", List.of("apigateway-logging"), NONE);
+        expect("apigateway/CreateStage-v2.record.json", List.of("apigateway-logging"), NONE);
+        expect("apigateway/UpdateAccount.record.json", List.of("apigateway-logging"), NONE);
+        expect("apigateway/GetStages.record.json", NONE, NONE);
     }
 
     private final RouteTable table = Catalog.routeTable();
@@ -355,7 +376,8 @@ class RouteTableTest {
                 "cloudtrail-kms-encryption", "cloudtrail-bucket-retention", "vpc-flow-logs-enabled", "ec2-ssm-managed",
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
-                "guardduty-enabled", "config-recorder-on", "auditor-integrity");
+                "guardduty-enabled", "config-recorder-on", "auditor-integrity",
+                "elb-access-logs", "apigateway-logging");
     }
 
     @Test
@@ -378,7 +400,8 @@ class RouteTableTest {
                 Map.entry("cloudfront-access-logging", Set.of(ResourceKind.DISTRIBUTION)),
                 Map.entry("rds-log-exports", Set.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_CLUSTER)),
                 Map.entry("logs-retention", Set.of(ResourceKind.LOG_GROUP)),
-                Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY))));
+                Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY)),
+                Map.entry("elb-access-logs", Set.of(io.irready.checks.elb.ElbAccessLogs.LOAD_BALANCER))));
     }
 
     @Test
@@ -421,6 +444,10 @@ class RouteTableTest {
         assertThat(names.get("events.amazonaws.com")).hasSize(5);
         assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
                 "SetTopicAttributes");
+        assertThat(names.get("elasticloadbalancing.amazonaws.com")).containsExactlyInAnyOrder(
+                "ModifyLoadBalancerAttributes", "CreateLoadBalancer", "CreateListener", "ModifyListener");
+        assertThat(names.get("apigateway.amazonaws.com")).containsExactlyInAnyOrder("UpdateStage", "CreateStage",
+                "CreateDeployment", "UpdateAccount");
     }
 
     static CloudTrailEvent withReadOnly(CloudTrailEvent e, boolean readOnly) {

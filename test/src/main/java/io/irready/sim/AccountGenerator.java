@@ -1,5 +1,6 @@
 package io.irready.sim;
 
+import io.irready.sim.SimulatedAccount.ApiStage;
 import io.irready.sim.SimulatedAccount.Bucket;
 import io.irready.sim.SimulatedAccount.DbCluster;
 import io.irready.sim.SimulatedAccount.DbInstance;
@@ -8,6 +9,7 @@ import io.irready.sim.SimulatedAccount.FlowLog;
 import io.irready.sim.SimulatedAccount.Function;
 import io.irready.sim.SimulatedAccount.Instance;
 import io.irready.sim.SimulatedAccount.Key;
+import io.irready.sim.SimulatedAccount.LoadBalancer;
 import io.irready.sim.SimulatedAccount.LogGroup;
 import io.irready.sim.SimulatedAccount.Subnet;
 import io.irready.sim.SimulatedAccount.Trail;
@@ -100,6 +102,21 @@ public final class AccountGenerator {
         a.roleDenies.put(RESPONDER_ROLE.formatted(a.account), Set.of("ec2:CreateSnapshot"));
         a.logGroups.put("/aws/lambda/ingest", new LogGroup("/aws/lambda/ingest", 400, null));
         a.logGroups.put("/aws/lambda/thumbnailer", new LogGroup("/aws/lambda/thumbnailer", 30, null));
+
+        // load balancers: the shop's ALB logs; the payments NLB terminates TLS without logs; the DNS NLB
+        // (TCP/UDP only) has nothing to log; the legacy Classic LB logs to a bucket that was deleted
+        String albLogs = "demo-alb-logs-" + a.account;
+        a.buckets.put(albLogs, new Bucket(albLogs, a.account, 400, true));
+        a.loadBalancers.add(new LoadBalancer("shop-alb", "application", "5d1b6f0a2c3e4b7d", false, true, albLogs));
+        a.loadBalancers.add(new LoadBalancer("payments-nlb", "network", "8e2f4a6c1b3d5e70", true, false, null));
+        a.loadBalancers.add(new LoadBalancer("dns-nlb", "network", "3c5e7a9b0d2f4a61", false, false, null));
+        a.loadBalancers.add(new LoadBalancer("legacy-web", "classic", null, false, true, "legacy-elb-logs-" + a.account));
+
+        // API Gateway: the orders REST API logs access and errors; the webhooks HTTP API logs nothing
+        a.apiGatewayCloudWatchRole = "arn:aws:iam::" + a.account + ":role/apigateway-cloudwatch";
+        a.logGroups.put("/aws/apigateway/orders", new LogGroup("/aws/apigateway/orders", 400, null));
+        a.apiStages.add(new ApiStage("a1b2c3d4e5", "orders", "REST", "prod", "/aws/apigateway/orders", "ERROR"));
+        a.apiStages.add(new ApiStage("x1y2z3w4v5", "webhooks", "HTTP", "$default", null, null));
         return a;
     }
 

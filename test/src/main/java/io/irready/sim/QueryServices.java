@@ -16,12 +16,17 @@ final class QueryServices {
     private final SimulatedAccount a;
     /** Every SNS Publish received: its form parameters (Message, MessageStructure, attributes …). */
     final List<Map<String, String>> published = new CopyOnWriteArrayList<>();
+    private final ElbService elb;
 
     QueryServices(SimulatedAccount account) {
         this.a = account;
+        this.elb = new ElbService(account);
     }
 
     Reply serve(AwsRequest r) {
+        if ("elasticloadbalancing".equals(r.service())) {
+            return elb.serve(r);
+        }
         return switch (r.service() + ":" + r.action()) {
             case "sts:GetCallerIdentity" -> Reply.xml("<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
                     + "<GetCallerIdentityResult><Arn>arn:aws:iam::" + a.account + ":user/demo</Arn><UserId>AIDADEMO</UserId>"

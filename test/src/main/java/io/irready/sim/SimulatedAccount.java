@@ -61,6 +61,22 @@ public final class SimulatedAccount {
     public record Function(String name, String roleArn, String logGroup) {
     }
 
+    /**
+     * A load balancer: {@code type} application, network, gateway or classic; {@code id} the ELBv2 ARN's
+     * last part (null for classic); {@code logBucket} where its access logs go when {@code accessLogs} is on.
+     */
+    public record LoadBalancer(String name, String type, String id, boolean tlsListener, boolean accessLogs,
+                               String logBucket) {
+    }
+
+    /**
+     * An API Gateway stage: {@code protocol} REST (v1 API), HTTP or WEBSOCKET (v2 API); {@code accessLogGroup}
+     * the access log destination's log group or null; {@code loggingLevel} REST execution logging for all methods.
+     */
+    public record ApiStage(String apiId, String apiName, String protocol, String stageName, String accessLogGroup,
+                           String loggingLevel) {
+    }
+
     public final List<Trail> trails = new ArrayList<>();
     public final Map<String, Boolean> trailLogging = new LinkedHashMap<>();
     public final Map<String, Instant> trailStoppedAt = new LinkedHashMap<>();
@@ -80,6 +96,10 @@ public final class SimulatedAccount {
     public final List<DbCluster> dbClusters = new ArrayList<>();
     public final List<Distribution> distributions = new ArrayList<>();
     public final List<Function> functions = new ArrayList<>();
+    public final List<LoadBalancer> loadBalancers = new ArrayList<>();
+    public final List<ApiStage> apiStages = new ArrayList<>();
+    /** API Gateway's account setting: the role REST APIs write CloudWatch Logs through (null: none). */
+    public String apiGatewayCloudWatchRole;
     /** Role ARN → actions its policies explicitly deny (everything else is allowed). */
     public final Map<String, Set<String>> roleDenies = new LinkedHashMap<>();
     public boolean guardDutyEnabled = true;
@@ -95,6 +115,17 @@ public final class SimulatedAccount {
 
     public String trailArn(Trail t) {
         return "arn:aws:cloudtrail:" + t.homeRegion() + ":" + account + ":trail/" + t.name();
+    }
+
+    /** ELBv2 ARNs end in a type code and an id; Classic Load Balancers are named by this ARN form. */
+    public String loadBalancerArn(LoadBalancer lb) {
+        String code = switch (lb.type()) {
+            case "application" -> "app/";
+            case "network" -> "net/";
+            case "gateway" -> "gwy/";
+            default -> "";
+        };
+        return arn("elasticloadbalancing", "loadbalancer/" + code + lb.name() + (code.isEmpty() ? "" : "/" + lb.id()));
     }
 
     public String keyArn(String keyId) {

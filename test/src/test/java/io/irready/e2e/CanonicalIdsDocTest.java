@@ -138,6 +138,13 @@ class CanonicalIdsDocTest {
         String resource = p[5];
         if (p[2].equals("s3")) {
             resource = "<bucket>";
+        } else if (p[2].equals("apigateway")) {
+            resource = resource.replaceAll("^/(restapis|apis)/[^/]+/stages/.+$", "/$1/<id>/stages/<name>");
+        } else if (p[2].equals("elasticloadbalancing")) {
+            // ELBv2: loadbalancer/app|net|gwy/<name>/<id>; Classic (no ARN of its own): loadbalancer/<name>
+            resource = resource.matches("loadbalancer/(app|net|gwy)/.+")
+                    ? resource.replaceAll("^loadbalancer/(app|net|gwy)/.+$", "loadbalancer/$1/<name>/<id>")
+                    : "loadbalancer/<name>";
         } else {
             int sep = resource.replace(':', '/').indexOf('/');
             assertThat(sep).as("resource type in " + id).isPositive();

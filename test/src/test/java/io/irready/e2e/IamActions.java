@@ -14,6 +14,10 @@ import java.util.Optional;
  *       {@code s3:ListBucket}; {@code ListBuckets} needs {@code s3:ListAllMyBuckets};
  *       {@code GetBucketLifecycleConfiguration} needs {@code s3:GetLifecycleConfiguration};
  *       {@code GetPublicAccessBlock} (bucket level) needs {@code s3:GetBucketPublicAccessBlock}.</li>
+ *   <li>API Gateway (Service Authorization Reference, "Actions defined by Amazon API Gateway Management"
+ *       and "… Management V2"): its management API is authorised by HTTP method on the resource path, so
+ *       every read (GetRestApis, GetStages, GetAccount, GetApis) is {@code apigateway:GET}. Elastic Load
+ *       Balancing v2 and Classic share the {@code elasticloadbalancing} actions.</li>
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
  *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
  *       EventBridge, SNS).</li>
@@ -69,7 +73,19 @@ final class IamActions {
                     "route53resolver:ListResolverQueryLogConfigAssociations"),
             Map.entry("EventBridge:DescribeRule", "events:DescribeRule"),
             Map.entry("EventBridge:ListTargetsByRule", "events:ListTargetsByRule"),
-            Map.entry("Sns:GetTopicAttributes", "sns:GetTopicAttributes"));
+            Map.entry("Sns:GetTopicAttributes", "sns:GetTopicAttributes"),
+            Map.entry("ElasticLoadBalancingV2:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers"),
+            Map.entry("ElasticLoadBalancingV2:DescribeListeners", "elasticloadbalancing:DescribeListeners"),
+            Map.entry("ElasticLoadBalancingV2:DescribeLoadBalancerAttributes",
+                    "elasticloadbalancing:DescribeLoadBalancerAttributes"),
+            Map.entry("ElasticLoadBalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers"),
+            Map.entry("ElasticLoadBalancing:DescribeLoadBalancerAttributes",
+                    "elasticloadbalancing:DescribeLoadBalancerAttributes"),
+            Map.entry("ApiGateway:GetRestApis", "apigateway:GET"),
+            Map.entry("ApiGateway:GetStages", "apigateway:GET"),
+            Map.entry("ApiGateway:GetAccount", "apigateway:GET"),
+            Map.entry("ApiGatewayV2:GetApis", "apigateway:GET"),
+            Map.entry("ApiGatewayV2:GetStages", "apigateway:GET"));
 
     private IamActions() {
     }

@@ -210,6 +210,12 @@ class RouteScopeConsistencyTest {
             } else if (id.contains(":log-group:")) {
                 String name = id.substring(id.indexOf(":log-group:") + ":log-group:".length());
                 a.logGroups.put(name, new LogGroup(name, 400, null));
+            } else if (id.contains(":elasticloadbalancing:") && id.contains(":loadbalancer/")) {
+                // app|net/<name>/<id> (ELBv2) or <name> (Classic)
+                String[] lb = id.substring(id.indexOf(":loadbalancer/") + ":loadbalancer/".length()).split("/");
+                String type = lb.length == 1 ? "classic" : lb[0].equals("app") ? "application" : "network";
+                a.loadBalancers.add(new SimulatedAccount.LoadBalancer(lb.length == 1 ? lb[0] : lb[1], type,
+                        lb.length == 1 ? null : lb[2], true, true, "demo-alb-logs-" + a.account));
             }
         }
         return a;
