@@ -11,14 +11,17 @@ import io.irready.checks.config.ConfigRecorderOn;
 import io.irready.checks.ec2.Ec2CloudWatchAgent;
 import io.irready.checks.ec2.Ec2SsmManaged;
 import io.irready.checks.ec2.VpcFlowLogsEnabled;
+import io.irready.checks.eks.EksAuditLogs;
 import io.irready.checks.guardduty.GuardDutyEnabled;
 import io.irready.checks.iam.IrResponderPermissions;
 import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.networkfirewall.NetworkFirewallLogging;
 import io.irready.checks.rds.RdsLogExports;
 import io.irready.checks.route53resolver.ResolverQueryLogging;
+import io.irready.checks.wafv2.WafLogging;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import io.irready.events.Route;
@@ -37,6 +40,8 @@ import io.irready.inventory.ec2.EbsEncryptionCollector;
 import io.irready.inventory.ec2.EbsEncryptionInventory;
 import io.irready.inventory.ec2.Ec2Collector;
 import io.irready.inventory.ec2.Ec2Inventory;
+import io.irready.inventory.eks.EksCollector;
+import io.irready.inventory.eks.EksInventory;
 import io.irready.inventory.eventbridge.EventBridgeCollector;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.guardduty.GuardDutyCollector;
@@ -57,6 +62,8 @@ import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.networkfirewall.NetworkFirewallCollector;
+import io.irready.inventory.networkfirewall.NetworkFirewallInventory;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
@@ -67,6 +74,8 @@ import io.irready.inventory.sns.TopicCollector;
 import io.irready.inventory.sns.TopicInventory;
 import io.irready.inventory.ssm.SsmCollector;
 import io.irready.inventory.ssm.SsmInventory;
+import io.irready.inventory.wafv2.WafCollector;
+import io.irready.inventory.wafv2.WafInventory;
 import java.util.List;
 
 /**
@@ -98,6 +107,9 @@ public final class Catalog {
                 new ResolverQueryLogging(),
                 new GuardDutyEnabled(),
                 new ConfigRecorderOn(),
+                new EksAuditLogs(),
+                new WafLogging(),
+                new NetworkFirewallLogging(),
                 new AuditorIntegrity()
         );
     }
@@ -125,7 +137,10 @@ public final class Catalog {
                 ServiceCollector.regional(ResponderSimulation.class, ResponderSimulationCollector::inventory),
                 ServiceCollector.regional(EventBridgeInventory.class, EventBridgeCollector::inventory),
                 ServiceCollector.regional(AuditorFunctionInventory.class, AuditorFunctionCollector::inventory),
-                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory)
+                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory),
+                ServiceCollector.regional(EksInventory.class, EksCollector::inventory),
+                ServiceCollector.regional(WafInventory.class, WafCollector::inventory),
+                ServiceCollector.regional(NetworkFirewallInventory.class, NetworkFirewallCollector::inventory)
         );
     }
 

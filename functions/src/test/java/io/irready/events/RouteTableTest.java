@@ -150,6 +150,15 @@ class RouteTableTest {
         expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/DeleteTopic.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/Unsubscribe.envelope.json", List.of("auditor-integrity"), NONE);
+        expect("eks/UpdateClusterConfig.record.json", List.of("eks-audit-logs"),
+                List.of("arn:aws:eks:eu-west-1:" + A + ":cluster/payments"), true, false);
+        expect("eks/CreateCluster.envelope.json", List.of("eks-audit-logs"),
+                List.of("arn:aws:eks:eu-west-1:" + A + ":cluster/ml-training"), true, false);
+        expect("wafv2/DeleteLoggingConfiguration.envelope.json", List.of("waf-logging"), NONE);
+        expect("wafv2/PutLoggingConfiguration.record.json", List.of("waf-logging"), NONE);
+        expect("wafv2/CreateWebACL.record.json", List.of("waf-logging"), NONE);
+        expect("networkfirewall/UpdateLoggingConfiguration.record.json", List.of("networkfirewall-logging"), NONE);
+        expect("networkfirewall/CreateFirewall.envelope.json", List.of("networkfirewall-logging"), NONE);
     }
 
     private final RouteTable table = Catalog.routeTable();
@@ -355,7 +364,8 @@ class RouteTableTest {
                 "cloudtrail-kms-encryption", "cloudtrail-bucket-retention", "vpc-flow-logs-enabled", "ec2-ssm-managed",
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
-                "guardduty-enabled", "config-recorder-on", "auditor-integrity");
+                "guardduty-enabled", "config-recorder-on", "auditor-integrity",
+                "eks-audit-logs", "waf-logging", "networkfirewall-logging");
     }
 
     @Test
@@ -378,7 +388,8 @@ class RouteTableTest {
                 Map.entry("cloudfront-access-logging", Set.of(ResourceKind.DISTRIBUTION)),
                 Map.entry("rds-log-exports", Set.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_CLUSTER)),
                 Map.entry("logs-retention", Set.of(ResourceKind.LOG_GROUP)),
-                Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY))));
+                Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY)),
+                Map.entry("eks-audit-logs", Set.of(io.irready.checks.eks.EksAuditLogs.EKS_CLUSTER))));
     }
 
     @Test
@@ -421,6 +432,11 @@ class RouteTableTest {
         assertThat(names.get("events.amazonaws.com")).hasSize(5);
         assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
                 "SetTopicAttributes");
+        assertThat(names.get("eks.amazonaws.com")).containsExactlyInAnyOrder("UpdateClusterConfig", "CreateCluster");
+        assertThat(names.get("wafv2.amazonaws.com")).containsExactlyInAnyOrder("DeleteLoggingConfiguration",
+                "PutLoggingConfiguration", "CreateWebACL");
+        assertThat(names.get("network-firewall.amazonaws.com")).containsExactlyInAnyOrder(
+                "UpdateLoggingConfiguration", "CreateFirewall");
     }
 
     static CloudTrailEvent withReadOnly(CloudTrailEvent e, boolean readOnly) {
