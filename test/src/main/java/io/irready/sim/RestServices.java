@@ -13,9 +13,11 @@ import java.util.List;
 /** The REST services: S3 and CloudFront (REST-XML), Lambda and GuardDuty (REST-JSON). */
 final class RestServices {
     private final SimulatedAccount a;
+    private final EksService eks;
 
     RestServices(SimulatedAccount account) {
         this.a = account;
+        this.eks = new EksService(account);
     }
 
     Reply serve(AwsRequest r) {
@@ -24,6 +26,7 @@ final class RestServices {
             case "cloudfront" -> cloudfront(r);
             case "lambda" -> lambda(r);
             case "guardduty" -> guardduty(r);
+            case "eks" -> eks.serve(r);
             default -> null;
         };
     }

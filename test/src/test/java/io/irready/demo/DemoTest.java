@@ -87,8 +87,30 @@ class DemoTest {
     }
 
     @Test
+    void theEksClusterWithoutAuditLogsAndTheUnloggedWebAclFailThenUpdateClusterConfigResolvesTheCluster() {
+        assertThat(finding("waf-logging", "regional/webacl/partner-api/7c3e1a2b-9d4f-4a5b-8c6d-0e1f2a3b4c5d"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.FAIL));
+        assertThat(finding("eks-audit-logs", "cluster/payments"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        assertThat(finding("networkfirewall-logging", "firewall/egress"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        assertThat(finding("eks-audit-logs", "cluster/ml-training")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.PASS);
+            assertThat(f.changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("UpdateClusterConfig"));
+        });
+        List<JsonNode> eksAlerts = messagesFor("eks-audit-logs");
+        assertThat(eksAlerts).hasSize(2);
+        assertThat(eksAlerts.get(0).path("email").asText()).contains("ml-training", "does not log audit, authenticator");
+        assertThat(eksAlerts.get(1).path("email").asText()).contains("FAIL -> PASS", "UpdateClusterConfig",
+                "SecurityAdmin/alice");
+        assertThat(messagesFor("waf-logging")).singleElement()
+                .satisfies(m -> assertThat(m.path("email").asText()).contains("partner-api"));
+        assertThat(output).contains("== 6. alice turns on the ml-training EKS cluster's audit and authenticator logs");
+    }
+
+    @Test
     void printsTheSweepTableTheScoreAndTheConsoleView() {
-        assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 6. The findings table",
+        assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 7. The findings table",
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");
         assertThat(result.finalScore()).isLessThan(result.initialScore());
     }

@@ -210,6 +210,9 @@ class RouteScopeConsistencyTest {
             } else if (id.contains(":log-group:")) {
                 String name = id.substring(id.indexOf(":log-group:") + ":log-group:".length());
                 a.logGroups.put(name, new LogGroup(name, 400, null));
+            } else if (id.contains(":eks:") && id.contains(":cluster/")
+                    && a.eksClusters.stream().noneMatch(c -> c.name().equals(tail))) {
+                a.eksClusters.add(new SimulatedAccount.EksCluster(tail, "ACTIVE", List.of("audit", "authenticator")));
             }
         }
         return a;
