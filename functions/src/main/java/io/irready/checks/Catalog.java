@@ -13,14 +13,17 @@ import io.irready.checks.ec2.Ec2CloudWatchAgent;
 import io.irready.checks.ec2.Ec2SsmManaged;
 import io.irready.checks.ec2.VpcFlowLogsEnabled;
 import io.irready.checks.elb.ElbAccessLogs;
+import io.irready.checks.eks.EksAuditLogs;
 import io.irready.checks.guardduty.GuardDutyEnabled;
 import io.irready.checks.iam.IrResponderPermissions;
 import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.networkfirewall.NetworkFirewallLogging;
 import io.irready.checks.rds.RdsLogExports;
 import io.irready.checks.route53resolver.ResolverQueryLogging;
+import io.irready.checks.wafv2.WafLogging;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import io.irready.events.Route;
@@ -43,6 +46,8 @@ import io.irready.inventory.ec2.Ec2Collector;
 import io.irready.inventory.ec2.Ec2Inventory;
 import io.irready.inventory.elb.ElbCollector;
 import io.irready.inventory.elb.ElbInventory;
+import io.irready.inventory.eks.EksCollector;
+import io.irready.inventory.eks.EksInventory;
 import io.irready.inventory.eventbridge.EventBridgeCollector;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.guardduty.GuardDutyCollector;
@@ -63,6 +68,8 @@ import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.networkfirewall.NetworkFirewallCollector;
+import io.irready.inventory.networkfirewall.NetworkFirewallInventory;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
@@ -73,6 +80,8 @@ import io.irready.inventory.sns.TopicCollector;
 import io.irready.inventory.sns.TopicInventory;
 import io.irready.inventory.ssm.SsmCollector;
 import io.irready.inventory.ssm.SsmInventory;
+import io.irready.inventory.wafv2.WafCollector;
+import io.irready.inventory.wafv2.WafInventory;
 import java.util.List;
 
 /**
@@ -106,6 +115,9 @@ public final class Catalog {
                 new ResolverQueryLogging(),
                 new GuardDutyEnabled(),
                 new ConfigRecorderOn(),
+                new EksAuditLogs(),
+                new WafLogging(),
+                new NetworkFirewallLogging(),
                 new AuditorIntegrity()
         );
     }
@@ -135,7 +147,10 @@ public final class Catalog {
                 ServiceCollector.regional(AuditorFunctionInventory.class, AuditorFunctionCollector::inventory),
                 ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory),
                 ServiceCollector.of(ElbInventory.class, ElbCollector::inventory),
-                ServiceCollector.regional(ApiGatewayInventory.class, ApiGatewayCollector::inventory)
+                ServiceCollector.regional(ApiGatewayInventory.class, ApiGatewayCollector::inventory),
+                ServiceCollector.regional(EksInventory.class, EksCollector::inventory),
+                ServiceCollector.regional(WafInventory.class, WafCollector::inventory),
+                ServiceCollector.regional(NetworkFirewallInventory.class, NetworkFirewallCollector::inventory)
         );
     }
 

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param rationale    why it matters for an investigation
  * @param remediation  how to fix it
  * @param permissions  IAM actions the check's collectors call (read-only)
- * @param references   framework mappings (CIS, Security Hub, Stratus Red Team)
+ * @param references   framework mappings (CIS, Security Hub, Stratus Red Team, MITRE ATT&CK)
  */
 public record CheckMetadata(
         String id,
@@ -64,13 +64,20 @@ public record CheckMetadata(
     }
 
     /** Framework mappings, kept beside the check rather than inside its logic. */
-    public record References(List<String> cis, List<String> securityHub, List<String> stratusRedTeam) {
+    public record References(List<String> cis, List<String> securityHub, List<String> stratusRedTeam,
+                             List<String> mitreAttack) {
         public static final References NONE = new References(List.of(), List.of(), List.of());
 
         public References {
             cis = List.copyOf(cis);
             securityHub = List.copyOf(securityHub);
             stratusRedTeam = List.copyOf(stratusRedTeam);
+            mitreAttack = List.copyOf(mitreAttack);
+        }
+
+        /** Without MITRE ATT&CK technique ids (the checks that predate them). */
+        public References(List<String> cis, List<String> securityHub, List<String> stratusRedTeam) {
+            this(cis, securityHub, stratusRedTeam, List.of());
         }
     }
 }

@@ -24,10 +24,14 @@ class EventBridgePatternsTest {
         assertThat(patterns).extracting(p -> p.get("source")).containsExactly(
                 List.of("aws.apigateway"),
                 List.of("aws.cloudfront"), List.of("aws.cloudtrail"), List.of("aws.config"), List.of("aws.ec2"),
+                List.of("aws.eks"),
                 List.of("aws.elasticloadbalancing"),
                 List.of("aws.events"), List.of("aws.guardduty"), List.of("aws.iam"), List.of("aws.kms"),
-                List.of("aws.lambda"), List.of("aws.logs"), List.of("aws.organizations"), List.of("aws.rds"),
-                List.of("aws.route53resolver"), List.of("aws.s3"), List.of("aws.sns"), List.of("aws.ssm"));
+                List.of("aws.lambda"), List.of("aws.logs"),
+                List.of("aws.network-firewall"),
+                List.of("aws.organizations"), List.of("aws.rds"),
+                List.of("aws.route53resolver"), List.of("aws.s3"), List.of("aws.sns"), List.of("aws.ssm"),
+                List.of("aws.wafv2"));
         String ec2 = new ObjectMapper().writeValueAsString(patterns.stream()
                 .filter(p -> p.get("source").equals(List.of("aws.ec2"))).findFirst().orElseThrow());
         assertThat(ec2).startsWith("{\"source\":[\"aws.ec2\"],\"detail-type\":[\"AWS API Call via CloudTrail\"],"

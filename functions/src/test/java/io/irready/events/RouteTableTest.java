@@ -171,6 +171,15 @@ class RouteTableTest {
         expect("apigateway/CreateStage-v2.record.json", List.of("apigateway-logging"), NONE);
         expect("apigateway/UpdateAccount.record.json", List.of("apigateway-logging"), NONE);
         expect("apigateway/GetStages.record.json", NONE, NONE);
+        expect("eks/UpdateClusterConfig.record.json", List.of("eks-audit-logs"),
+                List.of("arn:aws:eks:eu-west-1:" + A + ":cluster/payments"), true, false);
+        expect("eks/CreateCluster.envelope.json", List.of("eks-audit-logs"),
+                List.of("arn:aws:eks:eu-west-1:" + A + ":cluster/ml-training"), true, false);
+        expect("wafv2/DeleteLoggingConfiguration.envelope.json", List.of("waf-logging"), NONE);
+        expect("wafv2/PutLoggingConfiguration.record.json", List.of("waf-logging"), NONE);
+        expect("wafv2/CreateWebACL.record.json", List.of("waf-logging"), NONE);
+        expect("networkfirewall/UpdateLoggingConfiguration.record.json", List.of("networkfirewall-logging"), NONE);
+        expect("networkfirewall/CreateFirewall.envelope.json", List.of("networkfirewall-logging"), NONE);
     }
 
     private final RouteTable table = Catalog.routeTable();
@@ -377,7 +386,7 @@ class RouteTableTest {
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
                 "guardduty-enabled", "config-recorder-on", "auditor-integrity",
-                "elb-access-logs", "apigateway-logging");
+                "elb-access-logs", "apigateway-logging", "eks-audit-logs", "waf-logging", "networkfirewall-logging");
     }
 
     @Test
@@ -401,7 +410,8 @@ class RouteTableTest {
                 Map.entry("rds-log-exports", Set.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_CLUSTER)),
                 Map.entry("logs-retention", Set.of(ResourceKind.LOG_GROUP)),
                 Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY)),
-                Map.entry("elb-access-logs", Set.of(io.irready.checks.elb.ElbAccessLogs.LOAD_BALANCER))));
+                Map.entry("elb-access-logs", Set.of(io.irready.checks.elb.ElbAccessLogs.LOAD_BALANCER)),
+                Map.entry("eks-audit-logs", Set.of(io.irready.checks.eks.EksAuditLogs.EKS_CLUSTER))));
     }
 
     @Test
@@ -448,6 +458,11 @@ class RouteTableTest {
                 "ModifyLoadBalancerAttributes", "CreateLoadBalancer", "CreateListener", "ModifyListener");
         assertThat(names.get("apigateway.amazonaws.com")).containsExactlyInAnyOrder("UpdateStage", "CreateStage",
                 "CreateDeployment", "UpdateAccount");
+        assertThat(names.get("eks.amazonaws.com")).containsExactlyInAnyOrder("UpdateClusterConfig", "CreateCluster");
+        assertThat(names.get("wafv2.amazonaws.com")).containsExactlyInAnyOrder("DeleteLoggingConfiguration",
+                "PutLoggingConfiguration", "CreateWebACL");
+        assertThat(names.get("network-firewall.amazonaws.com")).containsExactlyInAnyOrder(
+                "UpdateLoggingConfiguration", "CreateFirewall");
     }
 
     static CloudTrailEvent withReadOnly(CloudTrailEvent e, boolean readOnly) {

@@ -145,7 +145,12 @@ public final class Demo {
             deliver(sim, handler, DemoEvents.startLogging(account.account, region, AccountGenerator.TRAIL,
                     Instant.now()));
 
-            heading("6. The findings table, as the DynamoDB console shows it (index open-findings)");
+            heading("6. alice turns on the ml-training EKS cluster's audit and authenticator logs (UpdateClusterConfig)");
+            account.enableEksLogs(AccountGenerator.ML_CLUSTER, List.of("audit", "authenticator"));
+            deliver(sim, handler, DemoEvents.enableEksAuditLogs(account.account, region, AccountGenerator.ML_CLUSTER,
+                    Instant.now()));
+
+            heading("7. The findings table, as the DynamoDB console shows it (index open-findings)");
             List<StoredFinding> open = engine.store().queries().openFindings().stream()
                     .sorted(Comparator.comparing(StoredFinding::statusChangedAt).reversed()).toList();
             printTable(open);

@@ -18,6 +18,14 @@ final class DemoEvents {
     static final String ADMIN_AGENT = "console.amazonaws.com";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A JSON string literal of {@code text} (EKS reports an update's parameters as JSON inside a string). */
+    private static final java.util.function.UnaryOperator<String> JSON_STRING = text -> {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    };
 
     private DemoEvents() {
     }
@@ -47,6 +55,17 @@ final class DemoEvents {
                         + "{\"disableLogTypes\":[\"audit\"]},\"applyImmediately\":true}",
                 "{\"dBInstanceIdentifier\":\"" + dbInstanceId + "\",\"engine\":\"mysql\",\"dBInstanceStatus\":\"available\","
                         + "\"pendingModifiedValues\":{\"pendingCloudwatchLogsExports\":{\"logTypesToDisable\":[\"audit\"]}}}");
+    }
+
+    static String enableEksAuditLogs(String account, String region, String clusterName, Instant at) {
+        String logging = "{\"clusterLogging\":[{\"types\":[\"audit\",\"authenticator\"],\"enabled\":true}]}";
+        return envelope(account, region, at, "aws.eks", "eks.amazonaws.com", "UpdateClusterConfig",
+                ADMIN.formatted(account), ADMIN_IP, ADMIN_AGENT,
+                "{\"name\":\"" + clusterName + "\",\"logging\":" + logging + ",\"clientRequestToken\":\""
+                        + UUID.randomUUID() + "\"}",
+                "{\"update\":{\"id\":\"" + UUID.randomUUID() + "\",\"status\":\"InProgress\","
+                        + "\"type\":\"LoggingUpdate\",\"params\":[{\"type\":\"ClusterLogging\",\"value\":"
+                        + JSON_STRING.apply(logging) + "}],\"errors\":[]}}");
     }
 
     private static String envelope(String account, String region, Instant at, String source, String eventSource,

@@ -4,6 +4,9 @@ import io.irready.sim.SimulatedAccount.ApiStage;
 import io.irready.sim.SimulatedAccount.Bucket;
 import io.irready.sim.SimulatedAccount.DbCluster;
 import io.irready.sim.SimulatedAccount.DbInstance;
+import io.irready.sim.SimulatedAccount.EksCluster;
+import io.irready.sim.SimulatedAccount.NetworkFirewall;
+import io.irready.sim.SimulatedAccount.WebAcl;
 import io.irready.sim.SimulatedAccount.Distribution;
 import io.irready.sim.SimulatedAccount.FlowLog;
 import io.irready.sim.SimulatedAccount.Function;
@@ -30,6 +33,8 @@ public final class AccountGenerator {
     public static final String PROD_VPC = "vpc-0a1b2c3d4e5f60001";
     public static final String PROD_FLOW_LOG = "fl-0a1b2c3d4e5f60001";
     public static final String ORDERS_DB = "orders-db";
+    /** The EKS cluster the demo account leaves without audit and authenticator logs. */
+    public static final String ML_CLUSTER = "ml-training";
     /** The account's incident-response role ({@code %s}: the account id). */
     public static final String RESPONDER_ROLE = "arn:aws:iam::%s:role/IncidentResponder";
 
@@ -42,7 +47,9 @@ public final class AccountGenerator {
      * legacy with none; three instances (a managed web server with the agent, a batch host without an
      * instance profile, a stopped one); a MySQL instance exporting its logs and an Aurora PostgreSQL
      * cluster; a distribution with standard logging; two functions (one whose role denies
-     * logs:PutLogEvents); forensic log groups, one keeping only 30 days.
+     * logs:PutLogEvents); forensic log groups, one keeping only 30 days; two EKS clusters (ml-training
+     * without audit and authenticator logs), two web ACLs (partner-api without logging) and an egress
+     * Network Firewall logging alerts and flows.
      */
     public static SimulatedAccount demo() {
         return demo(DEMO_ACCOUNT, DEMO_REGION);
@@ -117,6 +124,12 @@ public final class AccountGenerator {
         a.logGroups.put("/aws/apigateway/orders", new LogGroup("/aws/apigateway/orders", 400, null));
         a.apiStages.add(new ApiStage("a1b2c3d4e5", "orders", "REST", "prod", "/aws/apigateway/orders", "ERROR"));
         a.apiStages.add(new ApiStage("x1y2z3w4v5", "webhooks", "HTTP", "$default", null, null));
+        a.eksClusters.add(new EksCluster("payments", "ACTIVE", List.of("api", "audit", "authenticator")));
+        a.eksClusters.add(new EksCluster(ML_CLUSTER, "ACTIVE", List.of("api")));
+        a.webAcls.add(new WebAcl("storefront", "0f2a9c3e-5b7d-4e61-8a90-1c2d3e4f5a6b", "REGIONAL",
+                "arn:aws:firehose:" + a.region + ":" + a.account + ":deliverystream/aws-waf-logs-storefront"));
+        a.webAcls.add(new WebAcl("partner-api", "7c3e1a2b-9d4f-4a5b-8c6d-0e1f2a3b4c5d", "REGIONAL", null));
+        a.networkFirewalls.add(new NetworkFirewall("egress", List.of("ALERT", "FLOW")));
         return a;
     }
 

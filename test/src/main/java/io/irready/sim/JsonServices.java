@@ -17,9 +17,11 @@ import java.util.Optional;
 /** The JSON 1.0/1.1 services: CloudTrail, CloudWatch Logs, KMS, SSM, Route 53 Resolver, Config, SQS. */
 final class JsonServices {
     private final SimulatedAccount a;
+    private final FirewallServices firewalls;
 
     JsonServices(SimulatedAccount account) {
         this.a = account;
+        this.firewalls = new FirewallServices(account);
     }
 
     Reply serve(AwsRequest r) {
@@ -44,6 +46,8 @@ final class JsonServices {
             case "config:DescribeConfigurationRecorders" -> recorders();
             case "config:DescribeConfigurationRecorderStatus" -> recorderStatus();
             case "sqs:SendMessage" -> sendMessage(in);
+            case "wafv2:ListWebACLs", "wafv2:GetLoggingConfiguration", "network-firewall:ListFirewalls",
+                    "network-firewall:DescribeLoggingConfiguration" -> firewalls.serve(r);
             default -> null;
         };
     }

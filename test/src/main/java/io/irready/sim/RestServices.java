@@ -14,10 +14,12 @@ import java.util.List;
 final class RestServices {
     private final SimulatedAccount a;
     private final ApiGatewayService apiGateway;
+    private final EksService eks;
 
     RestServices(SimulatedAccount account) {
         this.a = account;
         this.apiGateway = new ApiGatewayService(account);
+        this.eks = new EksService(account);
     }
 
     Reply serve(AwsRequest r) {
@@ -27,6 +29,7 @@ final class RestServices {
             case "lambda" -> lambda(r);
             case "guardduty" -> guardduty(r);
             case "apigateway" -> apiGateway.serve(r);
+            case "eks" -> eks.serve(r);
             default -> null;
         };
     }

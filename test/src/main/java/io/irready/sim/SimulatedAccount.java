@@ -77,6 +77,18 @@ public final class SimulatedAccount {
                            String loggingLevel) {
     }
 
+    /** An EKS cluster and the control-plane log types it has enabled. */
+    public record EksCluster(String name, String status, List<String> loggedTypes) {
+    }
+
+    /** A WAFv2 web ACL ({@code REGIONAL} or {@code CLOUDFRONT}); {@code logDestination} null: no logging configuration. */
+    public record WebAcl(String name, String id, String scope, String logDestination) {
+    }
+
+    /** A Network Firewall and the log types ({@code ALERT}, {@code FLOW}, {@code TLS}) it sends somewhere. */
+    public record NetworkFirewall(String name, List<String> loggedTypes) {
+    }
+
     public final List<Trail> trails = new ArrayList<>();
     public final Map<String, Boolean> trailLogging = new LinkedHashMap<>();
     public final Map<String, Instant> trailStoppedAt = new LinkedHashMap<>();
@@ -106,6 +118,9 @@ public final class SimulatedAccount {
     public boolean configRecording = true;
     /** VPC ids associated with a Resolver query log config. */
     public final Set<String> queryLoggedVpcs = new LinkedHashSet<>();
+    public final List<EksCluster> eksClusters = new ArrayList<>();
+    public final List<WebAcl> webAcls = new ArrayList<>();
+    public final List<NetworkFirewall> networkFirewalls = new ArrayList<>();
     /** Write events CloudTrail's Event History returns (newest first), for the blind-window report. */
     public final List<Map<String, String>> eventHistory = new ArrayList<>();
 
@@ -145,6 +160,24 @@ public final class SimulatedAccount {
 
     public void deleteFlowLog(String flowLogId) {
         flowLogs.removeIf(f -> f.id().equals(flowLogId));
+    }
+
+    /** UpdateClusterConfig enabling control-plane log types (EKS adds them to what the cluster logs). */
+    public void enableEksLogs(String clusterName, List<String> types) {
+        eksClusters.replaceAll(c -> {
+            if (!c.name().equals(clusterName)) {
+                return c;
+            }
+            List<String> logged = new ArrayList<>(c.loggedTypes());
+            types.stream().filter(t -> !logged.contains(t)).forEach(logged::add);
+            return new EksCluster(c.name(), c.status(), List.copyOf(logged));
+        });
+    }
+
+    public String webAclArn(WebAcl acl) {
+        return "CLOUDFRONT".equals(acl.scope())
+                ? "arn:aws:wafv2:us-east-1:" + account + ":global/webacl/" + acl.name() + "/" + acl.id()
+                : arn("wafv2", "regional/webacl/" + acl.name() + "/" + acl.id());
     }
 
     /** ModifyDBInstance with DisableLogTypes: AWS keeps listing the types as enabled while pending. */

@@ -87,8 +87,30 @@ class DemoTest {
     }
 
     @Test
+    void theEksClusterWithoutAuditLogsAndTheUnloggedWebAclFailThenUpdateClusterConfigResolvesTheCluster() {
+        assertThat(finding("waf-logging", "regional/webacl/partner-api/7c3e1a2b-9d4f-4a5b-8c6d-0e1f2a3b4c5d"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.FAIL));
+        assertThat(finding("eks-audit-logs", "cluster/payments"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        assertThat(finding("networkfirewall-logging", "firewall/egress"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        assertThat(finding("eks-audit-logs", "cluster/ml-training")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.PASS);
+            assertThat(f.changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("UpdateClusterConfig"));
+        });
+        // The first sweep opens more findings than one digest's threshold, so its raises may arrive as one
+        // digest message; the resolution through the event is a message of its own.
+        List<String> emails = result.published().stream().map(p -> message(p).path("email").asText()).toList();
+        assertThat(emails).anySatisfy(e -> assertThat(e).contains("eks-audit-logs", "ml-training"));
+        assertThat(emails).anySatisfy(e -> assertThat(e).contains("waf-logging", "partner-api"));
+        assertThat(messagesFor("eks-audit-logs")).last().satisfies(m -> assertThat(m.path("email").asText())
+                .contains("FAIL -> PASS", "UpdateClusterConfig", "SecurityAdmin/alice", "ml-training"));
+        assertThat(output).contains("== 6. alice turns on the ml-training EKS cluster's audit and authenticator logs");
+    }
+
+    @Test
     void printsTheSweepTableTheScoreAndTheConsoleView() {
-        assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 6. The findings table",
+        assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 7. The findings table",
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");
         assertThat(result.finalScore()).isLessThan(result.initialScore());
     }

@@ -20,7 +20,7 @@ import java.util.Optional;
  *       Balancing v2 and Classic share the {@code elasticloadbalancing} actions.</li>
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
  *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
- *       EventBridge, SNS).</li>
+ *       EventBridge, SNS, EKS, WAFv2, Network Firewall).</li>
  * </ul>
  * An operation missing here fails the permission proof: add it with its documented action.
  */
@@ -66,6 +66,12 @@ final class IamActions {
             Map.entry("Iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy"),
             Map.entry("GuardDuty:ListDetectors", "guardduty:ListDetectors"),
             Map.entry("GuardDuty:GetDetector", "guardduty:GetDetector"),
+            Map.entry("Eks:ListClusters", "eks:ListClusters"),
+            Map.entry("Eks:DescribeCluster", "eks:DescribeCluster"),
+            Map.entry("Wafv2:ListWebACLs", "wafv2:ListWebACLs"),
+            Map.entry("Wafv2:GetLoggingConfiguration", "wafv2:GetLoggingConfiguration"),
+            Map.entry("NetworkFirewall:ListFirewalls", "network-firewall:ListFirewalls"),
+            Map.entry("NetworkFirewall:DescribeLoggingConfiguration", "network-firewall:DescribeLoggingConfiguration"),
             Map.entry("Config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders"),
             Map.entry("Config:DescribeConfigurationRecorderStatus",
                     "config:DescribeConfigurationRecorderStatus"),

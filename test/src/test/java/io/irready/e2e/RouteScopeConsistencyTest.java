@@ -216,6 +216,9 @@ class RouteScopeConsistencyTest {
                 String type = lb.length == 1 ? "classic" : lb[0].equals("app") ? "application" : "network";
                 a.loadBalancers.add(new SimulatedAccount.LoadBalancer(lb.length == 1 ? lb[0] : lb[1], type,
                         lb.length == 1 ? null : lb[2], true, true, "demo-alb-logs-" + a.account));
+            } else if (id.contains(":eks:") && id.contains(":cluster/")
+                    && a.eksClusters.stream().noneMatch(c -> c.name().equals(tail))) {
+                a.eksClusters.add(new SimulatedAccount.EksCluster(tail, "ACTIVE", List.of("audit", "authenticator")));
             }
         }
         return a;

@@ -71,6 +71,9 @@ public final class CatalogMarkdown implements CatalogFormat {
             refs.add("**Stratus Red Team techniques:** " + String.join(", ", c.references().stratusRedTeam().stream()
                     .map(t -> "`" + t + "`").toList()));
         }
+        if (!c.references().mitreAttack().isEmpty()) {
+            refs.add("**MITRE ATT&CK techniques:** " + String.join(", ", c.references().mitreAttack()));
+        }
         return refs;
     }
 
