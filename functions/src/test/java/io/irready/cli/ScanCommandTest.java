@@ -157,7 +157,8 @@ class ScanCommandTest {
         // both are ERRORs: Broken (CRITICAL) is an internal error, retention is denied
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(Json.read(run.out()).findValuesAsText("reason")).containsExactly(
-                "Could not evaluate: internal error in irready (java.lang.IllegalStateException: index out of whack)",
+                "Could not evaluate: internal error in irready while running " + TestChecks.BROKEN
+                        + " (details in irready's log)",
                 "Could not evaluate: access denied to logs:DescribeLogGroups (AccessDeniedException): "
                         + "grant logs:DescribeLogGroups to irready's role: denied");
 
