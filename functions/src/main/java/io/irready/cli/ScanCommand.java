@@ -272,7 +272,8 @@ public final class ScanCommand implements Callable<Integer> {
 
     private static String callerAccount(AwsClients clients, String region) {
         try (StsClient sts = clients.build(StsClient.builder(), region)) {
-            return AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account();
+            return AwsCall.required("sts:GetCallerIdentity", "Account",
+                    AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account());
         }
     }
 

@@ -57,7 +57,7 @@ public final class AwsCallFailedException extends RuntimeException {
             case NOT_FOUND -> action + " found no such resource (" + errorCode + ")";
             case FAULT -> action + " failed (" + errorCode + ")";
         };
-        String trimmed = detail == null ? "" : detail.strip();
+        String trimmed = FailureText.clean(detail);
         if (trimmed.length() > 200) {
             trimmed = trimmed.substring(0, 200) + "…";
         }

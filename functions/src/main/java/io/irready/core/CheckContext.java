@@ -43,6 +43,6 @@ public record CheckContext(
 
     /** An ERROR finding whose reason names the failed action and the fault. */
     public Finding error(String resourceId, AwsCallFailedException failure) {
-        return finding(resourceId, Status.ERROR, "Could not evaluate: " + failure.getMessage());
+        return finding(resourceId, Status.ERROR, FailureText.clean("Could not evaluate: " + failure.getMessage()));
     }
 }

@@ -73,10 +73,20 @@ public final class Evaluator {
                     LOG.debug("suppressed {} on {}", id, finding.resourceId());
                     continue;
                 }
-                findings.add(finding);
+                findings.add(oneLineError(finding));
             }
         }
         return new Evaluation(inventory.account(), inventory.region(), observedAt, scope, complete, findings);
+    }
+
+    /** Whatever a check wrote into an ERROR, its reason is one clean line (see {@link FailureText}). */
+    private static Finding oneLineError(Finding f) {
+        if (f.status() != Status.ERROR) {
+            return f;
+        }
+        String reason = FailureText.clean(f.reason());
+        return reason.equals(f.reason()) ? f : new Finding(f.checkId(), f.severity(), f.account(), f.region(),
+                f.resourceId(), f.status(), reason, f.observedAt());
     }
 
     private record Run(List<Finding> findings, boolean complete) {
@@ -90,7 +100,9 @@ public final class Evaluator {
             return new Run(errorsForScope(ctx, "Could not evaluate: " + e.getMessage()), false);
         } catch (RuntimeException e) {
             LOG.error("check {} failed unexpectedly in {}", check.id(), ctx.region(), e);
-            return new Run(errorsForScope(ctx, "Could not evaluate: internal error in irready (" + e + ")"), false);
+            // the exception and its stack are in the log line above; a reason never carries them
+            return new Run(errorsForScope(ctx, "Could not evaluate: internal error in irready while running "
+                    + check.id() + " (details in irready's log)"), false);
         }
     }
 

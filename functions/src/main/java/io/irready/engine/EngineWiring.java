@@ -65,7 +65,8 @@ public final class EngineWiring {
                 .store(store)
                 .notifier(notifier)
                 .recheck(recheck)
-                .ownAccount(() -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account())
+                .ownAccount(() -> AwsCall.required("sts:GetCallerIdentity", "Account",
+                        AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account()))
                 .homeRegion(region)
                 .clock(clock)
                 .log(new JsonLog(function, out, clock))

@@ -5,6 +5,8 @@ import io.irready.core.AwsCallFailedException.Kind;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -21,6 +23,9 @@ public final class AwsCall {
             "NoSuchKey", "NoSuchEntity", "NoSuchLifecycleConfiguration", "NoSuchBucketPolicy",
             "ResourceNotFoundException", "TrailNotFoundException");
 
+    /** The error code of an answer that lacks a field AWS always sends. */
+    public static final String INCOMPLETE_ANSWER = "IncompleteAnswer";
+
     private AwsCall() {
     }
 
@@ -31,8 +36,47 @@ public final class AwsCall {
         } catch (AwsServiceException e) {
             throw translate(action, e);
         } catch (SdkException e) {
-            throw new AwsCallFailedException(action, e.getClass().getSimpleName(), Kind.FAULT, e.getMessage(), e);
+            throw new AwsCallFailedException(action, faultCode(e), Kind.FAULT, e.getMessage(), e);
         }
+    }
+
+    /**
+     * {@code value} read from {@code action}'s answer, or — when AWS always sends it but this answer
+     * lacks it (an emulator, a proxy, an API change) — an ERROR naming the call and the field.
+     */
+    public static <T> T required(String action, String field, T value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            throw new AwsCallFailedException(action, INCOMPLETE_ANSWER, Kind.FAULT, "the answer has no " + field
+                    + ", which AWS always sends: check that AWS calls reach AWS (no proxy or emulator answering)",
+                    null);
+        }
+        return value;
+    }
+
+    /** A short name for a client-side fault, for operators rather than for Java programmers. */
+    static String faultCode(SdkException e) {
+        if (e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return "Timeout";
+        }
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Unable to load credentials")) {
+            return "MissingCredentials";
+        }
+        if (message.contains(AnswerFormatGuard.MARK) || message.contains("unmarshall")
+                || causedBy(e, "Json") || causedBy(e, "Xml") || causedBy(e, "Parse")) {
+            return AnswerFormatGuard.FAULT_CODE;
+        }
+        return message.startsWith("Unable to execute HTTP request") || causedBy(e, "IOException") || causedBy(e, "Socket") || causedBy(e, "Connect") ? "NetworkError"
+                : "ClientError";
+    }
+
+    private static boolean causedBy(Throwable e, String classNamePart) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t.getClass().getName().contains(classNamePart)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Classifies a service error by its AWS error code (and HTTP status when there is no code). */

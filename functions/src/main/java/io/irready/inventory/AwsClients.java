@@ -32,6 +32,8 @@ public final class AwsClients {
     private final int maxAttempts;
     private final Map<String, String> environment;
     private final List<ExecutionInterceptor> interceptors;
+    private final Duration attemptTimeout;
+    private final Duration callTimeout;
 
     /**
      * @param credentials      where credentials come from (the default chain honours AWS_PROFILE)
@@ -47,17 +49,20 @@ public final class AwsClients {
         this(credentials, endpointOverride, maxAttempts, environment, UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(20))
-                .build(), List.of());
+                .build(), List.of(), Duration.ofSeconds(20), Duration.ofSeconds(60));
     }
 
     private AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
-                       Map<String, String> environment, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors) {
+                       Map<String, String> environment, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors,
+                       Duration attemptTimeout, Duration callTimeout) {
         this.credentials = credentials;
         this.endpointOverride = endpointOverride;
         this.maxAttempts = maxAttempts;
         this.environment = environment;
         this.httpClient = httpClient;
         this.interceptors = List.copyOf(interceptors);
+        this.attemptTimeout = attemptTimeout;
+        this.callTimeout = callTimeout;
     }
 
     /**
@@ -67,7 +72,17 @@ public final class AwsClients {
     public AwsClients withInterceptor(ExecutionInterceptor interceptor) {
         List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
         all.add(interceptor);
-        return new AwsClients(credentials, endpointOverride, maxAttempts, environment, httpClient, all);
+        return new AwsClients(credentials, endpointOverride, maxAttempts, environment, httpClient, all,
+                attemptTimeout, callTimeout);
+    }
+
+    /**
+     * These clients with other SDK timeouts: per attempt and per call, retries included (tests of a
+     * stalled service use short ones to stay fast).
+     */
+    public AwsClients withTimeouts(Duration perAttempt, Duration perCall) {
+        return new AwsClients(credentials, endpointOverride, maxAttempts, environment, httpClient, interceptors,
+                perAttempt, perCall);
     }
 
     /** Clients for a real account: default credential chain, SDK endpoint resolution. */
@@ -94,15 +109,23 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(maxAttempts).build())
-                        .apiCallAttemptTimeout(Duration.ofSeconds(20))
-                        .apiCallTimeout(Duration.ofSeconds(60))
-                        .executionInterceptors(interceptors)
+                        .apiCallAttemptTimeout(attemptTimeout)
+                        .apiCallTimeout(callTimeout)
+                        .executionInterceptors(withGuard())
                         .build());
         endpointOverride.ifPresent(b::endpointOverride);
         if (b instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClient(httpClient);
         }
         return b.build();
+    }
+
+    /** Every client refuses a 2xx answer that is not its service's format (see {@link AnswerFormatGuard}). */
+    private List<ExecutionInterceptor> withGuard() {
+        List<ExecutionInterceptor> all = new ArrayList<>();
+        all.add(new AnswerFormatGuard());
+        all.addAll(interceptors);
+        return all;
     }
 
     /** An S3 client; path-style whenever an endpoint is overridden (emulators cannot do virtual hosts). */

@@ -157,7 +157,8 @@ class ScanCommandTest {
         // both are ERRORs: Broken (CRITICAL) is an internal error, retention is denied
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(Json.read(run.out()).findValuesAsText("reason")).containsExactly(
-                "Could not evaluate: internal error in irready (java.lang.IllegalStateException: index out of whack)",
+                "Could not evaluate: internal error in irready while running " + TestChecks.BROKEN
+                        + " (details in irready's log)",
                 "Could not evaluate: access denied to logs:DescribeLogGroups (AccessDeniedException): "
                         + "grant logs:DescribeLogGroups to irready's role: denied");
 
@@ -275,5 +276,38 @@ class ScanCommandTest {
             assertThat(run.out()).as(format).doesNotContain("\u001b").doesNotContain("\u202e");
             assertThat(run.out().toLowerCase()).as(format).contains("\\u001b[2j\\u202egnp.exe");
         }
+    }
+
+    @Test
+    void aProxyLoginPageAnsweringStatus200IsCouldNotEvaluateAndExitsThree() {
+        CliRun.stubCallerIdentity(aws, ACCOUNT);
+        aws.stub(jsonCall(DESCRIBE_LOG_GROUPS).willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                .withStatus(200).withHeader("Content-Type", "text/html")
+                .withBody("<!DOCTYPE html><html><body>Sign in to continue</body></html>")));
+
+        CliRun run = scan("--format", "json");
+
+        // only ERRORs at or above --fail-on: irready was blind, which is neither clean (0) nor a FAIL (1)
+        assertThat(run.exitCode()).isEqualTo(3);
+        for (JsonNode f : Json.read(run.out())) {
+            assertThat(f.get("status").asText()).isEqualTo("ERROR");
+            assertThat(f.get("reason").asText()).startsWith("Could not evaluate: logs:DescribeLogGroups failed "
+                    + "(UnreadableAnswer): eu-west-1 logs:DescribeLogGroups answered HTTP 200 with a body that is "
+                    + "not the service's JSON (starts with '<!DOCTYPE html>");
+        }
+        assertThat(run.err()).endsWith("irready: exit 3: some checks at or above LOW could not be evaluated (ERROR)\n");
+    }
+
+    @Test
+    void anIdentityAnswerWithoutAnAccountIsCouldNotEvaluateNotACrash() {
+        aws.stub(queryCall("GetCallerIdentity").willReturn(xml("<GetCallerIdentityResponse><GetCallerIdentityResult>"
+                + "<Arn>arn:aws:iam::123456789012:user/a</Arn></GetCallerIdentityResult></GetCallerIdentityResponse>")));
+
+        CliRun run = scan();
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("irready: could not evaluate: sts:GetCallerIdentity failed (IncompleteAnswer): "
+                + "the answer has no Account, which AWS always sends");
     }
 }

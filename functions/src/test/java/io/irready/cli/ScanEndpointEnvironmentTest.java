@@ -77,7 +77,7 @@ class ScanEndpointEnvironmentTest {
 
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("irready: could not evaluate: sts:GetCallerIdentity failed (SdkClientException): "
+        assertThat(run.err()).startsWith("irready: could not evaluate: sts:GetCallerIdentity failed (MissingCredentials): "
                 + "Unable to load credentials").contains("irready: no AWS credentials found: run 'aws configure'");
         assertThat(aws.server().getAllServeEvents()).isEmpty();
     }

@@ -189,8 +189,9 @@ class EvaluatorTest {
 
         assertThat(e.findings()).extracting(Finding::checkId, Finding::status)
                 .containsExactly(tuple(TestChecks.BROKEN, Status.ERROR), tuple(TestChecks.PRESENT, Status.PASS));
+        // the exception and its stack go to the log; the reason names the check, never a Java class
         assertThat(e.findings().get(0).reason()).isEqualTo("Could not evaluate: internal error in irready "
-                + "(java.lang.IllegalStateException: index out of whack)");
+                + "while running " + TestChecks.BROKEN + " (details in irready's log)");
         assertThat(e.completeChecks()).containsExactly(TestChecks.PRESENT);
     }
 
@@ -205,5 +206,44 @@ class EvaluatorTest {
         evaluator(new LogGroupRetention(), new LogGroupsPresent()).evaluateAll(blind);
 
         assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aFailureReasonIsOneLineWithoutJavaClassNamesOrStackFragments() {
+        String parserMessage = "Unable to unmarshall response (com.fasterxml.jackson.core.JsonParseException: "
+                + "Unexpected end-of-input\n at [Source: (ByteArrayInputStream); line: 1, column: 9]\n"
+                + "\tat software.amazon.awssdk.protocols.json.internal.Foo.bar(Foo.java:42)). "
+                + "Response Code: 200, Response Text: OK";
+        AwsCallFailedException unreadable = new AwsCallFailedException("logs:DescribeLogGroups", "UnreadableAnswer",
+                AwsCallFailedException.Kind.FAULT, parserMessage, null);
+        Inventory blind = Inventory.builder(ACCOUNT, REGION).lazily(LogsInventory.class, () -> {
+            throw unreadable;
+        }).build();
+        Check ownError = new Check() {
+            @Override
+            public CheckMetadata metadata() {
+                return new LogGroupsPresent().metadata();
+            }
+
+            @Override
+            public List<Finding> evaluate(CheckContext ctx) {
+                return List.of(ctx.finding(ctx.regionResourceId(), Status.ERROR,
+                        "Could not evaluate:\njava.lang.IllegalArgumentException: bad\n\tat x.y.Z.m(Z.java:1)"));
+            }
+        };
+
+        List<Finding> findings = new java.util.ArrayList<>(evaluator(new LogGroupRetention()).evaluateAll(blind)
+                .findings());
+        findings.addAll(evaluator(ownError).evaluateAll(blind).findings());
+        findings.addAll(evaluator(new Broken(Granularity.ACCOUNT_REGION)).evaluateAll(blind).findings());
+
+        assertThat(findings).hasSize(3).allSatisfy(f -> {
+            assertThat(f.status()).isEqualTo(Status.ERROR);
+            assertThat(f.reason()).doesNotContain("\n", "\t", "Exception", "com.fasterxml", "software.amazon",
+                    "java.", ".java:");
+        });
+        assertThat(findings.get(0).reason()).startsWith("Could not evaluate: logs:DescribeLogGroups failed "
+                + "(UnreadableAnswer): Unable to unmarshall response (Unexpected end-of-input");
+        assertThat(findings.get(1).reason()).isEqualTo("Could not evaluate: bad");
     }
 }

@@ -8,6 +8,7 @@ import io.irready.core.AwsCallFailedException.Kind;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class AwsCallTest {
@@ -85,12 +86,30 @@ class AwsCallTest {
     }
 
     @Test
-    void clientSideFailuresAreFaultsNamedByTheExceptionType() {
+    void clientSideFailuresAreFaultsNamedForOperatorsNotByJavaType() {
         AwsCallFailedException e = failure("sts:GetCallerIdentity",
                 SdkClientException.create("Unable to execute HTTP request: Connection refused"));
         assertThat(e.kind()).isEqualTo(Kind.FAULT);
         assertThat(e.getMessage()).isEqualTo(
-                "sts:GetCallerIdentity failed (SdkClientException): Unable to execute HTTP request: Connection refused");
+                "sts:GetCallerIdentity failed (NetworkError): Unable to execute HTTP request: Connection refused");
+        assertThat(failure("sts:GetCallerIdentity", ApiCallTimeoutException.create(1000)).errorCode())
+                .isEqualTo("Timeout");
+        assertThat(failure("sts:GetCallerIdentity", SdkClientException.create("Unable to load credentials from "
+                + "any of the providers in the chain")).errorCode()).isEqualTo("MissingCredentials");
+        assertThat(failure("sts:GetCallerIdentity", SdkClientException.create("Unable to unmarshall response: x",
+                new java.io.IOException("Unexpected end-of-input"))).errorCode()).isEqualTo("UnreadableAnswer");
+    }
+
+    @Test
+    void aMissingFieldAwsAlwaysSendsIsAFaultNamingTheCallAndTheField() {
+        assertThat(AwsCall.required("kms:DescribeKey", "KeyMetadata", "x")).isEqualTo("x");
+        assertThatThrownBy(() -> AwsCall.required("sts:GetCallerIdentity", "Account", ""))
+                .isInstanceOfSatisfying(AwsCallFailedException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.FAULT);
+                    assertThat(e.errorCode()).isEqualTo(AwsCall.INCOMPLETE_ANSWER);
+                    assertThat(e.getMessage()).startsWith("sts:GetCallerIdentity failed (IncompleteAnswer): the "
+                            + "answer has no Account, which AWS always sends");
+                });
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +36,8 @@ public final class AwsSimulator implements AutoCloseable {
     private final Ec2Service ec2;
     private final RestServices rest;
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final Map<String, Fault> faults = new ConcurrentHashMap<>();
+    private volatile Duration slowAnswersTake = Duration.ofSeconds(30);
 
     public AwsSimulator(SimulatedAccount account) throws IOException {
         this.account = account;
@@ -43,7 +46,8 @@ public final class AwsSimulator implements AutoCloseable {
         this.ec2 = new Ec2Service(account);
         this.rest = new RestServices(account);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+        // room for requests that wait out a SLOW fault while the client has moved on
+        server.setExecutor(Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "aws-simulator");
             t.setDaemon(true);
             return t;
@@ -75,6 +79,23 @@ public final class AwsSimulator implements AutoCloseable {
         calls.clear();
     }
 
+    /**
+     * From now on every call to {@code service} (its SigV4 signing name: {@code ec2}, {@code logs} …)
+     * answers with {@code fault}; {@link #clearFaults} heals them all.
+     */
+    public void inject(String service, Fault fault) {
+        faults.put(service, fault);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** How long a {@link Fault#SLOW} answer is held back. */
+    public void slowAnswersTake(Duration delay) {
+        slowAnswersTake = delay;
+    }
+
     /** Every SNS Publish received (form parameters: TopicArn, Message, MessageStructure, attributes). */
     public List<Map<String, String>> published() {
         return query.published();
@@ -91,13 +112,19 @@ public final class AwsSimulator implements AutoCloseable {
         AwsRequest request = AwsRequest.of(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
         String operation = operation(request);
         calls.computeIfAbsent(request.service() + ":" + operation, k -> new AtomicLong()).incrementAndGet();
-        Reply reply;
-        synchronized (account) {
-            reply = dispatch(request);
+        Fault fault = faults.get(request.service());
+        Reply reply = fault == null ? null : faulty(request, fault);
+        if (reply == null) {
+            synchronized (account) {
+                reply = dispatch(request);
+            }
         }
         if (reply == null) {
             reply = notImplemented(request, "the irready simulator does not implement " + request.service() + ":"
                     + operation);
+        }
+        if (fault == Fault.TRUNCATED) {
+            reply = new Reply(reply.status(), reply.contentType(), reply.body().substring(0, reply.body().length() / 2));
         }
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
@@ -125,18 +152,51 @@ public final class AwsSimulator implements AutoCloseable {
 
     /** A 501 in the request's own protocol, so the SDK surfaces the message. */
     private static Reply notImplemented(AwsRequest r, String message) {
+        return error(r, 501, "NotImplemented", message);
+    }
+
+    /** The fault's answer, or null where the healthy answer is to be served (then possibly spoilt). */
+    private Reply faulty(AwsRequest r, Fault fault) {
+        String what = r.service() + " fault injected by the test";
+        return switch (fault) {
+            case ACCESS_DENIED -> error(r, 403, r.target().isEmpty() && !isRestJson(r) ? "AccessDenied"
+                    : "AccessDeniedException", "not authorized: " + what);
+            case THROTTLED -> error(r, 429, r.target().isEmpty() && !isRestJson(r) ? "Throttling"
+                    : "ThrottlingException", "Rate exceeded: " + what);
+            case SERVER_ERROR -> error(r, 500, "InternalFailure", what);
+            case HTML_200 -> new Reply(200, "text/html", "<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
+                    + "<body><form action=\"/login\">Corporate proxy: please sign in</form></body></html>");
+            case EMPTY_200 -> new Reply(200, "application/octet-stream", "");
+            case SLOW -> {
+                try {
+                    Thread.sleep(slowAnswersTake);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                yield null;
+            }
+            case TRUNCATED -> null;
+        };
+    }
+
+    private static boolean isRestJson(AwsRequest r) {
+        return r.target().isEmpty() && Set.of("lambda", "guardduty").contains(r.service());
+    }
+
+    /** An error answer in the request's own protocol. */
+    private static Reply error(AwsRequest r, int status, String code, String message) {
         if (!r.target().isEmpty()) {
-            return Reply.jsonError(501, "NotImplemented", message);
+            return Reply.jsonError(status, code, message);
         }
         if ("ec2".equals(r.service())) {
-            return Reply.ec2Error(501, "NotImplemented", message);
+            return Reply.ec2Error(status, code, message);
         }
         if (!r.action().isEmpty()) {
-            return Reply.queryError(501, "NotImplemented", message);
+            return Reply.queryError(status, code, message);
         }
-        return Set.of("lambda", "guardduty").contains(r.service())
-                ? new Reply(501, "application/json", "{\"message\":\"" + message + "\"}")
-                : Reply.restXmlError(501, "NotImplemented", message);
+        return isRestJson(r)
+                ? new Reply(status, "application/json", "{\"__type\":\"" + code + "\",\"message\":\"" + message + "\"}")
+                : Reply.restXmlError(status, code, message);
     }
 
     private static String operation(AwsRequest r) {

@@ -36,8 +36,11 @@ public final class KmsCollector {
         String keyRegion = Optional.ofNullable(ResourceIds.regionOf(reference)).orElse(region);
         KmsClient client = clientFor.apply(keyRegion);
         try {
-            KeyMetadata k = AwsCall.call(DESCRIBE_KEY, () -> client.describeKey(r -> r.keyId(reference))).keyMetadata();
-            return Optional.of(new KmsKey(k.arn(), k.keyId(), k.keyStateAsString(),
+            KeyMetadata k = AwsCall.required(DESCRIBE_KEY, "KeyMetadata",
+                    AwsCall.call(DESCRIBE_KEY, () -> client.describeKey(r -> r.keyId(reference))).keyMetadata());
+            return Optional.of(new KmsKey(AwsCall.required(DESCRIBE_KEY, "KeyMetadata.Arn", k.arn()),
+                    AwsCall.required(DESCRIBE_KEY, "KeyMetadata.KeyId", k.keyId()),
+                    AwsCall.required(DESCRIBE_KEY, "KeyMetadata.KeyState", k.keyStateAsString()),
                     Optional.ofNullable(k.deletionDate()), k.keyManagerAsString()));
         } catch (AwsCallFailedException e) {
             if (e.kind() == AwsCallFailedException.Kind.NOT_FOUND) {

@@ -95,8 +95,10 @@ public final class SsmCollector {
     private static DefaultHostManagement defaultHostManagement(SsmClient client) {
         return AwsCall.call(GET_SERVICE_SETTING, () -> {
             try {
-                return DefaultHostManagement.fromSettingValue(client.getServiceSetting(GetServiceSettingRequest
-                        .builder().settingId(DefaultHostManagement.SETTING_ID).build()).serviceSetting().settingValue());
+                var setting = AwsCall.required(GET_SERVICE_SETTING, "ServiceSetting", client.getServiceSetting(
+                        GetServiceSettingRequest.builder().settingId(DefaultHostManagement.SETTING_ID).build())
+                        .serviceSetting());
+                return DefaultHostManagement.fromSettingValue(setting.settingValue());
             } catch (ServiceSettingNotFoundException e) {
                 return DefaultHostManagement.OFF;
             }

@@ -109,4 +109,20 @@ class KmsCollectorTest {
                     + "arn:aws:sts::123456789012:assumed-role/irready/x is not authorized to perform: kms:DescribeKey");
         });
     }
+
+    @Test
+    void aWellFormedButEmptyAnswerIsAnErrorNamingDescribeKeyNotAnInternalError() {
+        CloudTrailAccounts.healthy(aws);
+        aws.stub(jsonCall(TARGET).willReturn(json("{}")));
+
+        List<Finding> findings = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
+                .evaluate(Catalog.inventories(aws.clients()).create(AwsWire.ACCOUNT, AwsWire.REGION),
+                        List.of("cloudtrail-kms-encryption"), Scope.REGION).findings();
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.status()).isEqualTo(Status.ERROR);
+            assertThat(f.reason()).startsWith("Could not evaluate: kms:DescribeKey failed (IncompleteAnswer): the "
+                    + "answer has no KeyMetadata, which AWS always sends").doesNotContain("internal error");
+        });
+    }
 }

@@ -174,4 +174,15 @@ class SsmCollectorTest {
         assertThat(inventory().managedInstance("i-1")).isEmpty();
         aws.server().verify(2, jsonCallMade(DESCRIBE));
     }
+
+    @Test
+    void aWellFormedButEmptySettingAnswerIsAnErrorNamingGetServiceSetting() {
+        aws.stub(jsonCall(SETTING).willReturn(json("{}")));
+        assertThatThrownBy(() -> inventory().defaultHostManagement())
+                .isInstanceOfSatisfying(AwsCallFailedException.class, e -> {
+                    assertThat(e.action()).isEqualTo("ssm:GetServiceSetting");
+                    assertThat(e.errorCode()).isEqualTo("IncompleteAnswer");
+                    assertThat(e.getMessage()).contains("the answer has no ServiceSetting");
+                });
+    }
 }
