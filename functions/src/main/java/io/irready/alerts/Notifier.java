@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -73,13 +74,16 @@ public final class Notifier {
      * @param sweep true when a scheduled sweep found them: many at once become one digest
      */
     public Delivery publish(List<Transition> transitions, boolean sweep) {
+        String token = newClaimToken();
         List<Transition> alerts = transitions.stream().filter(Transition::alert).toList();
         if (sweep && alerts.size() > DIGEST_THRESHOLD) {
-            return digest(alerts);
+            // claimed one by one: what another publisher holds is theirs to send
+            List<Transition> claimed = alerts.stream().filter(t -> outbox.claim(t, token)).toList();
+            return claimed.isEmpty() ? Delivery.NONE : digest(claimed, token);
         }
         Delivery delivery = Delivery.NONE;
         for (Transition t : alerts) {
-            delivery = delivery.plus(send(t));
+            delivery = delivery.plus(send(t, token));
         }
         return delivery;
     }
@@ -93,21 +97,35 @@ public final class Notifier {
             LOG.info("tamper attempt {} already recorded; not announced again", attempt.eventId());
             return false;
         }
-        send(attempt);
+        send(attempt, newClaimToken());
         return true;
     }
 
     /** Sends whatever the outbox still holds (crashes, SNS outages), once each. */
     public Delivery republishUnsent() {
+        String token = newClaimToken();
         Delivery delivery = Delivery.NONE;
         for (OutboxMessage message : outbox.unsent()) {
             LOG.info("republishing unsent {}", message.messageId());
-            delivery = delivery.plus(send(message));
+            delivery = delivery.plus(send(message, token));
         }
         return delivery;
     }
 
-    private Delivery send(OutboxMessage message) {
+    /** One per publishing round: names this round's claims in the outbox. */
+    private static String newClaimToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Publishes one message if this round can claim it (see {@link Outbox#claim}); a message another
+     * publisher holds is neither sent nor counted. A failed publish gives the claim back.
+     */
+    private Delivery send(OutboxMessage message, String token) {
+        if (!outbox.claim(message, token)) {
+            LOG.info("{} is being (or was) published by another invocation; not sent again", message.messageId());
+            return Delivery.NONE;
+        }
         Alert alert = switch (message) {
             case Transition t -> content.of(t);
             case TamperAttempt a -> content.of(a);
@@ -130,11 +148,22 @@ public final class Notifier {
             return new Delivery(1, 0);
         } catch (SdkException e) {
             LOG.error("could not publish {} (left in the outbox for the next sweep): {}", message.messageId(), e.toString());
+            releaseQuietly(message, token);
             return new Delivery(0, 1);
         }
     }
 
-    private Delivery digest(List<Transition> alerts) {
+    /** The claim is an optimisation for the next sweep: if giving it back fails, it expires. */
+    private void releaseQuietly(OutboxMessage message, String token) {
+        try {
+            outbox.release(message, token);
+        } catch (SdkException e) {
+            LOG.warn("could not release the claim on {} (it expires in {}): {}", message.messageId(),
+                    Outbox.CLAIM_TTL, e.toString());
+        }
+    }
+
+    private Delivery digest(List<Transition> alerts, String token) {
         Alert digest = content.digest("digest-" + alerts.get(0).transitionId(),
                 alerts.stream().map(content::of).toList());
         Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
@@ -149,6 +178,7 @@ public final class Notifier {
             return new Delivery(1, 0);
         } catch (SdkException e) {
             LOG.error("could not publish a digest of {} transitions (left in the outbox): {}", alerts.size(), e.toString());
+            alerts.forEach(t -> releaseQuietly(t, token));
             return new Delivery(0, 1);
         }
     }

@@ -15,6 +15,7 @@ import static io.irready.store.Items.time;
 import io.irready.core.Config;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  */
 public final class Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+    /**
+     * How long a publisher's claim on a message holds: far longer than a publish takes, far shorter
+     * than the hour between sweeps, so a crashed publisher delays the message by one sweep at most.
+     */
+    public static final Duration CLAIM_TTL = Duration.ofMinutes(5);
+    static final String CLAIMED_BY = "claimedBy";
+    static final String CLAIMED_UNTIL = "claimedUntil";
 
     private final DynamoDbClient ddb;
     private final String table;
@@ -95,14 +103,56 @@ public final class Outbox {
                 .expressionAttributeValues(Map.of(":p", s(PENDING))).build());
     }
 
-    /** Takes a delivered message out of the outbox and records that (and when) it was sent. */
-    public void markSent(OutboxMessage message, String snsMessageId) {
-        Map<String, AttributeValue> key = switch (message) {
+    /**
+     * Claims an unsent message for one publisher, so that of two racing publishers (an event and a
+     * sweep, or two sweeps) only one sends it: one conditional write that succeeds only while the
+     * message is still pending, not yet notified, and unclaimed or claimed by someone whose claim
+     * has expired. A claimer that dies keeps the message for {@link #CLAIM_TTL} at most; the next
+     * sweep after that claims it again, so delivery stays at least once.
+     *
+     * @param token unique to this attempt; {@link #release} and the stored {@code claimedBy} name it
+     * @return true when this call holds the claim and may publish
+     */
+    public boolean claim(OutboxMessage message, String token) {
+        Instant now = FindingTable.truncate(clock.instant());
+        Update u = new Update().set(CLAIMED_BY, s(token)).set(CLAIMED_UNTIL, time(now.plus(CLAIM_TTL)))
+                .name(OUTBOX_STATE).name("notified").value(":pending", s(PENDING)).value(":false", bool(false))
+                .value(":now", time(now))
+                .condition("#" + OUTBOX_STATE + " = :pending AND #notified = :false"
+                        + " AND (attribute_not_exists(#" + CLAIMED_UNTIL + ") OR #" + CLAIMED_UNTIL + " < :now)");
+        try {
+            ddb.updateItem(u.request(table, keyOf(message)));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /**
+     * Gives a claim back after a failed publish, so that the next sweep need not wait for it to
+     * expire; only the claim {@code token} still holds is released.
+     */
+    public void release(OutboxMessage message, String token) {
+        try {
+            ddb.updateItem(new Update().remove(CLAIMED_BY).remove(CLAIMED_UNTIL).value(":token", s(token))
+                    .condition("#" + CLAIMED_BY + " = :token").request(table, keyOf(message)));
+        } catch (ConditionalCheckFailedException lost) {
+            // the claim expired and someone else holds it now (or it was sent): theirs to finish
+        }
+    }
+
+    private static Map<String, AttributeValue> keyOf(OutboxMessage message) {
+        return switch (message) {
             case Transition t -> key(FindingTable.historyPk(t.account(), t.region(), t.checkId(), t.resourceId()),
                     FindingTable.historySk(t.at(), t.transitionId()));
             case TamperAttempt a -> key(FindingTable.tamperPk(a.eventId()), "TAMPER");
         };
-        Update u = new Update().remove(OUTBOX_STATE).remove(OUTBOX_AT)
+    }
+
+    /** Takes a delivered message out of the outbox and records that (and when) it was sent. */
+    public void markSent(OutboxMessage message, String snsMessageId) {
+        Map<String, AttributeValue> key = keyOf(message);
+        Update u = new Update().remove(OUTBOX_STATE).remove(OUTBOX_AT).remove(CLAIMED_UNTIL)
                 .set("notified", bool(true)).set("notifiedAt", time(FindingTable.truncate(clock.instant())))
                 .name(PK).condition("attribute_exists(#pk)");
         if (snsMessageId != null) {

@@ -49,7 +49,7 @@ public final class Benchmarks {
 
     /** Where things are and how many repetitions to make. */
     record Settings(Path root, Path out, Path jar, Path benchClasses, int coldRuns, int warmups, int warmEvents,
-                    List<Integer> sweepSizes, int sweepRuns, String command) {
+                    List<Integer> sweepSizes, int sweepRuns, int floodEvents, String command) {
         static Settings parse(String[] args) {
             Path root = Path.of("").toAbsolutePath();
             Path out = root.resolve("docs/BENCHMARKS.md");
@@ -73,7 +73,7 @@ public final class Benchmarks {
             return new Settings(root, out, root.resolve("functions/target/irready.jar"),
                     root.resolve("test/target/classes"), coldRuns, warmEvents / 2, warmEvents,
                     quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10000), sweepRuns,
-                    "./bench.sh" + (quick ? " --quick" : ""));
+                    quick ? 1000 : 10_000, "./bench.sh" + (quick ? " --quick" : ""));
         }
     }
 
@@ -105,6 +105,7 @@ public final class Benchmarks {
             callsPerEvent(sim, fixtures, demo);
         }
         sweepScaling();
+        flood(fixtures);
         artifact();
         costModel();
         line("");
@@ -149,6 +150,36 @@ public final class Benchmarks {
             return Files.readAllLines(Path.of(file));
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    // ------------------------------------------------------------------ flood
+
+    /**
+     * {@link Flood}: a fresh simulator and table, bursts of 50 events as SQS batches (with garbage)
+     * and single EventBridge deliveries, redeliveries included; reported, not asserted (FloodTest
+     * asserts the same counts at a smaller size).
+     */
+    private void flood(Fixtures fixtures) throws Exception {
+        section("Flood: " + settings.floodEvents() + " events in bursts");
+        SimulatedAccount account = AccountGenerator.demo();
+        try (AwsSimulator sim = new AwsSimulator(account);
+             LocalDynamo store = LocalDynamo.start(settings.root(), LocalAuditor.TABLE)) {
+            URI dynamo = store.client().serviceClientConfiguration().endpointOverride().orElseThrow();
+            Flood.Outcome o = Flood.run(settings.floodEvents(), 50, fixtures, sim, account, dynamo, store.client());
+            figures.put("flood.events.per.s", o.events() * 1000.0 / Math.max(1, o.millis()));
+            line("| | |");
+            line("|---|---|");
+            line("| events sent (distinct ids) | " + o.events() + " in " + o.invocations() + " invocations, "
+                    + o.malformedSent() + " pieces of garbage in the SQS batches |");
+            line("| events processed (ledger) | " + o.processed() + " — lost: " + (o.events() - o.processed()) + " |");
+            line("| transitions stored / SNS messages / distinct ids | " + o.transitions() + " / " + o.alerts() + " / "
+                    + o.distinctAlertIds() + " |");
+            line("| batch items reported failed | " + o.batchItemFailures() + " |");
+            line(String.format(Locale.ROOT, "| heap after GC, before → after | %.1f MiB → %.1f MiB |",
+                    o.heapBeforeBytes() / 1048576.0, o.heapAfterBytes() / 1048576.0));
+            line(String.format(Locale.ROOT, "| wall time | %.1f s (%.0f events/s, one handler, sequential) |",
+                    o.millis() / 1000.0, o.events() * 1000.0 / Math.max(1, o.millis())));
         }
     }
 
