@@ -82,7 +82,8 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> checks = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default, 80 columns), json, csv or sarif (SARIF 2.1.0).")
+            description = "table (default, 80 columns), json, csv, sarif (SARIF 2.1.0), asff (AWS Security "
+                    + "Finding Format, for Security Hub) or ocsf (OCSF 1.1 Compliance Finding events).")
     ReportFormat.Kind format;
 
     @Option(names = "--fail-on", defaultValue = "LOW", paramLabel = "SEVERITY",

@@ -13,9 +13,11 @@ public interface ReportFormat {
             case JSON -> new JsonFormat();
             case CSV -> new CsvFormat();
             case SARIF -> new SarifFormat();
+            case ASFF -> new AsffFormat();
+            case OCSF -> new OcsfFormat();
         };
     }
 
     /** The {@code --format} values. */
-    enum Kind { TABLE, JSON, CSV, SARIF }
+    enum Kind { TABLE, JSON, CSV, SARIF, ASFF, OCSF }
 }
