@@ -88,6 +88,7 @@ public final class Sweeper {
             }
         }
         recordFailingBySeverity();
+        verdicts.reconcileSecurityHub();
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());

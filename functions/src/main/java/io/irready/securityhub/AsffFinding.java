@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.securityhub.model.SeverityLabel;
  *       Security Hub finding; {@code UpdatedAt} is the transition's time, so a re-import is a no-op.</li>
  *   <li>Severity and types also go through {@code FindingProviderFields}: on an update Security Hub
  *       only takes a provider's changes to them from there.</li>
+ *   <li>The product ARN names the finding's own region: a finding is imported where its resource
+ *       is (Security Hub's cross-region aggregation gathers them), and Security Hub fills in
+ *       {@code Region} itself.</li>
  *   <li>PASS, NOT_APPLICABLE and CLOSED archive the finding; FAIL and ERROR keep it active.</li>
  * </ul>
  */
@@ -69,7 +72,6 @@ public final class AsffFinding {
                 .companyName("irready")
                 .generatorId(check.id())
                 .awsAccountId(subject.account())
-                .region(subject.region())
                 .types(TYPE)
                 .createdAt(createdAt.toString())
                 .updatedAt(updatedAt.toString())
