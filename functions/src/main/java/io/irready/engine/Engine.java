@@ -1,5 +1,6 @@
 package io.irready.engine;
 
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
@@ -97,6 +98,7 @@ public final class Engine {
         private Metrics metrics;
         private Enricher enricher = Enricher.NONE;
         private Optional<SecurityHubImport> securityHub = Optional.empty();
+        private Optional<FindingEventBus> findingEvents = Optional.empty();
 
         private Builder() {
         }
@@ -178,6 +180,12 @@ public final class Engine {
             return this;
         }
 
+        /** Puts alertable transitions on an event bus ({@link EngineWiring} uses the default bus). */
+        public Builder findingEvents(Optional<FindingEventBus> findingEvents) {
+            this.findingEvents = findingEvents;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required collaborator that was not set */
         public Engine build() {
             return new Engine(new Collaborators(Objects.requireNonNull(config, "config"),
@@ -189,7 +197,8 @@ public final class Engine {
                     Objects.requireNonNull(homeRegion, "homeRegion"), Objects.requireNonNull(clock, "clock"),
                     Objects.requireNonNull(log, "log"), Objects.requireNonNull(metrics, "metrics"),
                     Objects.requireNonNull(enricher, "enricher"),
-                    Objects.requireNonNull(securityHub, "securityHub")));
+                    Objects.requireNonNull(securityHub, "securityHub"),
+                    Objects.requireNonNull(findingEvents, "findingEvents")));
         }
     }
 }

@@ -11,6 +11,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_TABLE_NAME;
 import static io.irready.core.EnvironmentNames.IRREADY_TOPIC_ARN;
 
 import io.irready.alerts.BlindWindowEnricher;
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
@@ -31,6 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -76,6 +78,7 @@ public final class EngineWiring {
                 .metrics(new Metrics(function, out, clock))
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), regions, clock)::enrich)
                 .securityHub(securityHub(config, clients, registry, store))
+                .findingEvents(Optional.of(new FindingEventBus(clients.build(EventBridgeClient.builder(), region))))
                 .build();
     }
 

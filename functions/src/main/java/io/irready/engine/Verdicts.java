@@ -25,6 +25,7 @@ final class Verdicts {
     private final JsonLog log;
     private final Metrics metrics;
     private final SecurityHubExport securityHub;
+    private final FindingEventExport findingEvents;
 
     Verdicts(Collaborators with) {
         this.evaluator = new Evaluator(with.registry(), with.config(), with.clock());
@@ -34,6 +35,7 @@ final class Verdicts {
         this.log = with.log();
         this.metrics = with.metrics();
         this.securityHub = new SecurityHubExport(with.securityHub(), with.log(), with.metrics());
+        this.findingEvents = new FindingEventExport(with.findingEvents(), with.log(), with.metrics());
     }
 
     Evaluation evaluate(Inventory inventory, List<String> checkIds, Scope scope) {
@@ -67,6 +69,7 @@ final class Verdicts {
         Notifier.Delivery delivery = notifier.publish(result.transitions(), sweep);
         metrics.count(Metrics.ALERTS_PUBLISHED, delivery.published());
         metrics.count(Metrics.ALERTS_FAILED, delivery.failed());
+        findingEvents.transitions(result.transitions());
         securityHub.transitions(result.transitions());
         return result;
     }
