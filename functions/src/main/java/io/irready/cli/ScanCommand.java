@@ -82,8 +82,9 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> checks = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "table (default, 80 columns), json, csv, sarif (SARIF 2.1.0) or html (a self-contained page: "
-                    + "irready scan --format html > readiness.html).")
+            description = "table (default, 80 columns), json, csv, sarif (SARIF 2.1.0), html (a self-contained page: "
+                    + "irready scan --format html > readiness.html), asff (AWS Security Finding Format, for Security "
+                    + "Hub) or ocsf (OCSF 1.1 Compliance Finding events).")
     ReportFormat.Kind format;
 
     @Option(names = "--fail-on", defaultValue = "LOW", paramLabel = "SEVERITY",

@@ -17,6 +17,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_REGIONS;
 import static io.irready.core.EnvironmentNames.IRREADY_RESPONDER_ACTIONS;
 import static io.irready.core.EnvironmentNames.IRREADY_RESPONDER_ROLE_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_RETENTION_DAYS;
+import static io.irready.core.EnvironmentNames.IRREADY_SECURITY_HUB;
 import static io.irready.core.EnvironmentNames.IRREADY_SKIP_VPCS_WITHOUT_INTERFACES;
 import static io.irready.core.EnvironmentNames.IRREADY_SUPPRESSIONS;
 
@@ -48,6 +49,7 @@ import java.util.function.Function;
  * @param suppressions              accepted risks
  * @param historyTtlDays            how long transition history is kept
  * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
+ * @param securityHubImport         import every transition into Security Hub as an ASFF finding (opt-in)
  */
 public record Config(
         List<String> regions,
@@ -62,7 +64,8 @@ public record Config(
         Set<String> disabledChecks,
         List<Suppression> suppressions,
         int historyTtlDays,
-        Optional<AuditorIdentity> auditor) {
+        Optional<AuditorIdentity> auditor,
+        boolean securityHubImport) {
 
     public static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -135,7 +138,7 @@ public record Config(
      * ({@code engine=type+type;engine=type}), {@code IRREADY_FORENSIC_LOG_GROUP_PREFIXES},
      * {@code IRREADY_RESPONDER_ROLE_ARN}, {@code IRREADY_RESPONDER_ACTIONS}, {@code IRREADY_MIN_ALERT_SEVERITY},
      * {@code IRREADY_DISABLED_CHECKS}, {@code IRREADY_SUPPRESSIONS} (comma-separated {@code checkId:pattern}),
-     * {@code IRREADY_HISTORY_TTL_DAYS}; for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
+     * {@code IRREADY_HISTORY_TTL_DAYS}, {@code IRREADY_SECURITY_HUB} ({@code true}/{@code false}); for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
      * {@code IRREADY_AUDITOR_FUNCTION_NAMES}, {@code IRREADY_AUDITOR_ALIAS} (default {@code live}),
      * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN} and {@code IRREADY_AUDITOR_REGION}
      * (default {@code AWS_REGION}). Lists are comma-separated. Unknown or malformed values fail loudly.
@@ -157,6 +160,7 @@ public record Config(
         get.apply(IRREADY_SUPPRESSIONS).ifPresent(v -> b.suppressions(csv(v).stream().map(Suppression::parse).toList()));
         get.apply(IRREADY_HISTORY_TTL_DAYS).ifPresent(v -> b.historyTtlDays(integer(IRREADY_HISTORY_TTL_DAYS, v)));
         b.auditor(auditorFromEnvironment(get));
+        get.apply(IRREADY_SECURITY_HUB).ifPresent(v -> b.securityHubImport(bool(IRREADY_SECURITY_HUB, v)));
         return b.build();
     }
 
@@ -197,6 +201,14 @@ public record Config(
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    private static boolean bool(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, got '" + value + "'");
+        };
+    }
+
     private static int integer(String key, String value) {
         try {
             return Integer.parseInt(value);
@@ -230,6 +242,7 @@ public record Config(
         private List<Suppression> suppressions = new ArrayList<>();
         private int historyTtlDays = 90;
         private Optional<AuditorIdentity> auditor = Optional.empty();
+        private boolean securityHubImport;
 
         private Builder() {
         }
@@ -248,6 +261,7 @@ public record Config(
             suppressions = c.suppressions;
             historyTtlDays = c.historyTtlDays;
             auditor = c.auditor;
+            securityHubImport = c.securityHubImport;
         }
 
         public Builder regions(List<String> v) { regions = v; return this; }
@@ -263,11 +277,12 @@ public record Config(
         public Builder suppressions(List<Suppression> v) { suppressions = v; return this; }
         public Builder historyTtlDays(int v) { historyTtlDays = v; return this; }
         public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
+        public Builder securityHubImport(boolean v) { securityHubImport = v; return this; }
 
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
-                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor);
+                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport);
         }
     }
 }

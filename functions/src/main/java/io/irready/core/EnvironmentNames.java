@@ -29,6 +29,9 @@ public final class EnvironmentNames {
     public static final String IRREADY_SUPPRESSIONS = "IRREADY_SUPPRESSIONS";
     public static final String IRREADY_HISTORY_TTL_DAYS = "IRREADY_HISTORY_TTL_DAYS";
 
+    // where findings go besides the alert topic
+    public static final String IRREADY_SECURITY_HUB = "IRREADY_SECURITY_HUB";
+
     // irready's own deployment, which the auditor-integrity check and the self-watching routes judge
     public static final String IRREADY_AUDITOR_REGION = "IRREADY_AUDITOR_REGION";
     public static final String IRREADY_AUDITOR_RULE_NAMES = "IRREADY_AUDITOR_RULE_NAMES";

@@ -1,11 +1,13 @@
 package io.irready.engine;
 
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.events.EventParser;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsInventoryFactory;
+import io.irready.securityhub.SecurityHubImport;
 import io.irready.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -22,7 +24,8 @@ import java.util.function.Supplier;
 record Collaborators(Config config, CheckRegistry registry, RouteTable routes, EventParser parser,
                      AwsInventoryFactory inventories, Store store, Notifier notifier, Optional<Recheck> recheck,
                      Supplier<String> ownAccount, String homeRegion, Clock clock, JsonLog log, Metrics metrics,
-                     Enricher enricher) {
+                     Enricher enricher, Optional<SecurityHubImport> securityHub,
+                     Optional<FindingEventBus> findingEvents) {
 
     /** The regions a deployment covers: the configured list, else the home region. */
     List<String> regions() {

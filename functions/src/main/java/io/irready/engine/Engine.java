@@ -1,5 +1,6 @@
 package io.irready.engine;
 
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
@@ -7,6 +8,7 @@ import io.irready.core.Memo;
 import io.irready.events.EventParser;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsInventoryFactory;
+import io.irready.securityhub.SecurityHubImport;
 import io.irready.store.Store;
 import java.time.Clock;
 import java.util.List;
@@ -95,6 +97,8 @@ public final class Engine {
         private JsonLog log;
         private Metrics metrics;
         private Enricher enricher = Enricher.NONE;
+        private Optional<SecurityHubImport> securityHub = Optional.empty();
+        private Optional<FindingEventBus> findingEvents = Optional.empty();
 
         private Builder() {
         }
@@ -170,6 +174,18 @@ public final class Engine {
             return this;
         }
 
+        /** Imports transitions into Security Hub and reconciles open findings on sweeps (off by default). */
+        public Builder securityHub(Optional<SecurityHubImport> securityHub) {
+            this.securityHub = securityHub;
+            return this;
+        }
+
+        /** Puts alertable transitions on an event bus ({@link EngineWiring} uses the default bus). */
+        public Builder findingEvents(Optional<FindingEventBus> findingEvents) {
+            this.findingEvents = findingEvents;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required collaborator that was not set */
         public Engine build() {
             return new Engine(new Collaborators(Objects.requireNonNull(config, "config"),
@@ -180,7 +196,9 @@ public final class Engine {
                     Memo.of(Objects.requireNonNull(ownAccount, "ownAccount")::get),
                     Objects.requireNonNull(homeRegion, "homeRegion"), Objects.requireNonNull(clock, "clock"),
                     Objects.requireNonNull(log, "log"), Objects.requireNonNull(metrics, "metrics"),
-                    Objects.requireNonNull(enricher, "enricher")));
+                    Objects.requireNonNull(enricher, "enricher"),
+                    Objects.requireNonNull(securityHub, "securityHub"),
+                    Objects.requireNonNull(findingEvents, "findingEvents")));
         }
     }
 }

@@ -11,6 +11,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_TABLE_NAME;
 import static io.irready.core.EnvironmentNames.IRREADY_TOPIC_ARN;
 
 import io.irready.alerts.BlindWindowEnricher;
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
@@ -19,7 +20,9 @@ import io.irready.core.ResourceIds;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
+import io.irready.securityhub.SecurityHubImport;
 import io.irready.store.Store;
+import io.irready.store.StoredFinding;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -27,7 +30,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -72,7 +78,22 @@ public final class EngineWiring {
                 .log(new JsonLog(function, out, clock))
                 .metrics(new Metrics(function, out, clock))
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), regions, clock)::enrich)
+                .securityHub(securityHub(config, clients, registry, store))
+                .findingEvents(Optional.of(new FindingEventBus(clients.build(EventBridgeClient.builder(), region))))
                 .build();
+    }
+
+    /** The Security Hub import (each finding into its own region's Security Hub), when the deployment switched it on. */
+    static Optional<SecurityHubImport> securityHub(Config config, AwsClients clients, CheckRegistry registry,
+                                                   Store store) {
+        if (!config.securityHubImport()) {
+            return Optional.empty();
+        }
+        Map<String, SecurityHubClient> byRegion = new ConcurrentHashMap<>();
+        return Optional.of(new SecurityHubImport(
+                r -> byRegion.computeIfAbsent(r, x -> clients.build(SecurityHubClient.builder(), x)), registry,
+                t -> store.queries().get(t.account(), t.region(), t.checkId(), t.resourceId())
+                        .map(StoredFinding::firstSeenAt)));
     }
 
     /**

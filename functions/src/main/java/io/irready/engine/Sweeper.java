@@ -88,6 +88,9 @@ public final class Sweeper {
             }
         }
         recordFailingBySeverity();
+        if (mode == SweepMode.FULL) { // hourly is enough to repair a lost import; every 5 minutes would be billed
+            verdicts.reconcileSecurityHub();
+        }
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());

@@ -24,6 +24,8 @@ final class Verdicts {
     private final Notifier notifier;
     private final JsonLog log;
     private final Metrics metrics;
+    private final SecurityHubExport securityHub;
+    private final FindingEventExport findingEvents;
 
     Verdicts(Collaborators with) {
         this.evaluator = new Evaluator(with.registry(), with.config(), with.clock());
@@ -32,12 +34,19 @@ final class Verdicts {
         this.notifier = with.notifier();
         this.log = with.log();
         this.metrics = with.metrics();
+        this.securityHub = new SecurityHubExport(with.securityHub(), with.log(), with.metrics());
+        this.findingEvents = new FindingEventExport(with.findingEvents(), with.log(), with.metrics());
     }
 
     Evaluation evaluate(Inventory inventory, List<String> checkIds, Scope scope) {
         Evaluation evaluation = enrich(evaluator.evaluate(inventory, checkIds, scope), inventory);
         metrics.count(Metrics.EVALUATIONS);
         return evaluation;
+    }
+
+    /** The sweep's reconciliation of what irready holds open with Security Hub (when the import is on). */
+    void reconcileSecurityHub() {
+        securityHub.reconcile(() -> store.queries().openFindings());
     }
 
     private Evaluation enrich(Evaluation evaluation, Inventory inventory) {
@@ -60,6 +69,8 @@ final class Verdicts {
         Notifier.Delivery delivery = notifier.publish(result.transitions(), sweep);
         metrics.count(Metrics.ALERTS_PUBLISHED, delivery.published());
         metrics.count(Metrics.ALERTS_FAILED, delivery.failed());
+        findingEvents.transitions(result.transitions());
+        securityHub.transitions(result.transitions());
         return result;
     }
 }

@@ -34,6 +34,9 @@ final class AuditorEnvironment {
             env.put(EnvironmentNames.IRREADY_SUPPRESSIONS, props.suppressions().stream().map(Suppression::toString)
                     .collect(Collectors.joining(",")));
         }
+        if (props.securityHub()) {
+            env.put(EnvironmentNames.IRREADY_SECURITY_HUB, "true");
+        }
         return env;
     }
 

@@ -133,7 +133,32 @@ final class AuditorFunctions {
                 .actions(AuditorPermissions.KEY_USE)
                 .resources(List.of(storage.dataKey().getKeyArn(), storage.alertKey().getKeyArn()))
                 .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("PutFindingEventsOnTheDefaultBus")
+                .actions(AuditorPermissions.FINDING_EVENTS)
+                .resources(List.of(Stack.of(auditor).formatArn(ArnComponents.builder()
+                        .service("events").resource("event-bus").resourceName("default").build())))
+                .build());
+        if (props.securityHub()) {
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("ImportFindingsIntoSecurityHub")
+                    .actions(AuditorPermissions.SECURITY_HUB_IMPORT)
+                    .resources(securityHubProducts())
+                    .build());
+        }
         return role;
+    }
+
+    /**
+     * The account's default Security Hub product in every swept region: a finding is imported in its own
+     * region, and an account may import only its own findings into its own default product.
+     */
+    private List<String> securityHubProducts() {
+        Stack stack = Stack.of(auditor);
+        return props.sweepRegions(stack.getRegion()).stream()
+                .map(region -> "arn:" + stack.getPartition() + ":securityhub:" + region + ":" + stack.getAccount()
+                        + ":product/" + stack.getAccount() + "/default")
+                .toList();
     }
 
     /** The webhook function reads the webhook URL from its secret and nothing else of the account. */

@@ -20,10 +20,16 @@ public final class AuditorPermissions {
     /** The table, topic and queues are encrypted with irready's own keys. */
     public static final List<String> KEY_USE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
+    /** With {@code securityHub} on: findings imported into the account's own default product, nothing else. */
+    public static final List<String> SECURITY_HUB_IMPORT = List.of("securityhub:BatchImportFindings");
+
+    /** Every alertable transition also goes to the home region's default event bus, and only there. */
+    public static final List<String> FINDING_EVENTS = List.of("events:PutEvents");
+
     /** The auditor's writes (BRIEF.md contract). */
     public static final Set<String> AUDITOR_WRITES = Set.of("dynamodb:GetItem", "dynamodb:PutItem",
             "dynamodb:UpdateItem", "dynamodb:Query", "cloudtrail:LookupEvents", "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
-            "secretsmanager:GetSecretValue", "sts:GetCallerIdentity");
+            "secretsmanager:GetSecretValue", "sts:GetCallerIdentity", "securityhub:BatchImportFindings", "events:PutEvents");
 
     /**
      * What Lambda needs to run the functions: writing to their own log groups, and polling the delayed re-check

@@ -78,6 +78,7 @@ public final class IrreadyApp {
         ctx.integer("fullSweepMinutes").ifPresent(props::fullSweepMinutes);
         ctx.string("minAlertSeverity").map(Severity::parse).ifPresent(props::minAlertSeverity);
         ctx.string("functionsJar").map(Path::of).ifPresent(props::functionsJar);
+        ctx.bool("securityHub").ifPresent(props::securityHub);
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account
@@ -127,6 +128,15 @@ public final class IrreadyApp {
                 result.addAll(Arrays.asList(String.valueOf(value).split(",")));
             }
             return result.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+
+        Optional<Boolean> bool(String key) {
+            return string(key).map(text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException("context " + key + " must be true or false, got '"
+                        + text + "'");
+            });
         }
 
         Optional<Integer> integer(String key) {

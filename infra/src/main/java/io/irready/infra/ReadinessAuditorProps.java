@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * @param eventPatterns          the EventBridge patterns to route (the routing table's, one per event source)
  * @param functionsJar           the Lambda deployment package (functions/target/irready-lambda.zip: the
  *                              functions jar and its dependencies under lib/, as the Java runtime loads them)
+ * @param securityHub            import every finding transition into Security Hub (ASFF, the account's default
+ *                               product in each finding's region); grants securityhub:BatchImportFindings only then
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -54,7 +56,8 @@ public record ReadinessAuditorProps(
         List<Suppression> suppressions,
         Optional<String> integrityTopicArn,
         List<Map<String, Object>> eventPatterns,
-        Path functionsJar) {
+        Path functionsJar,
+        boolean securityHub) {
 
     /** Where {@code ./mvnw package} leaves the functions jar, relative to the repository root. */
     public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("functions", "target", "irready-lambda.zip");
@@ -167,6 +170,8 @@ public record ReadinessAuditorProps(
         private List<Map<String, Object>> eventPatterns = EventBridgePatterns.of(Catalog.routeTable());
         /** Default: {@link #DEFAULT_FUNCTIONS_JAR}. */
         private Path functionsJar = DEFAULT_FUNCTIONS_JAR;
+        /** Default: off (Security Hub bills every ingested finding; opt in with {@code -c securityHub=true}). */
+        private boolean securityHub;
 
         private Builder() {
         }
@@ -186,12 +191,13 @@ public record ReadinessAuditorProps(
         public Builder integrityTopicArn(String v) { integrityTopicArn = Optional.ofNullable(v); return this; }
         public Builder eventPatterns(List<Map<String, Object>> v) { eventPatterns = v; return this; }
         public Builder functionsJar(Path v) { functionsJar = v; return this; }
+        public Builder securityHub(boolean v) { securityHub = v; return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
-                    functionsJar);
+                    functionsJar, securityHub);
         }
     }
 

@@ -17,7 +17,9 @@ import io.irready.engine.SweepMode;
 import io.irready.engine.Sweeper;
 import io.irready.lambda.EventHandler;
 import io.irready.alerts.BlindWindowEnricher;
+import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
+import io.irready.securityhub.SecurityHubImport;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
@@ -40,6 +42,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -56,7 +60,7 @@ public final class Demo {
 
     /** What the demo did, for its test. */
     public record Result(List<Map<String, String>> published, List<StoredFinding> findings, double initialScore,
-                         double finalScore) {
+                         double finalScore, List<JsonNode> securityHubImports, List<JsonNode> putEvents) {
     }
 
     private final PrintStream out;
@@ -154,11 +158,14 @@ public final class Demo {
             List<StoredFinding> open = engine.store().queries().openFindings().stream()
                     .sorted(Comparator.comparing(StoredFinding::statusChangedAt).reversed()).toList();
             printTable(open);
+            heading("7. Where security teams triage: Security Hub (ASFF) and the default event bus");
+            printSecurityHub(sim);
             double finalScore = engine.store().scores().recordScore(account.account, region).score().score();
             out.printf("%nReadiness score now: %.0f/100 (was %.0f). %d SNS messages in all; %d AWS API calls "
                     + "served by the simulator. Finished in %.1f s.%n", finalScore, initialScore, sim.published().size(),
                     sim.totalCalls(), Duration.between(started, Instant.now()).toMillis() / 1000.0);
-            return new Result(sim.published(), engine.store().queries().allFindings(), initialScore, finalScore);
+            return new Result(sim.published(), engine.store().queries().allFindings(), initialScore, finalScore,
+                    sim.securityHubImports(), sim.putEvents());
         }
     }
 
@@ -167,7 +174,8 @@ public final class Demo {
         AwsClients clients = AwsClients.forEndpoint(sim.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 2);
         Config config = Config.builder().regions(List.of(account.region))
-                .responderRoleArn(AccountGenerator.RESPONDER_ROLE.formatted(account.account)).build();
+                .responderRoleArn(AccountGenerator.RESPONDER_ROLE.formatted(account.account))
+                .securityHubImport(true).build();
         CheckRegistry registry = Catalog.registry();
         Clock clock = Clock.systemUTC();
         Store store = Store.open(dynamo.client(), dynamo.tableName(), config, clock);
@@ -192,6 +200,12 @@ public final class Demo {
                 .metrics(new Metrics("irready-demo", logs, clock))
                 // as in Lambda: a resolved trail alert lists what CloudTrail Event History saw while it was off
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), config.regions(), clock)::enrich)
+                // as a deployment with -c securityHub=true: each transition updates its ASFF finding
+                .securityHub(Optional.of(new SecurityHubImport(r -> clients.build(SecurityHubClient.builder(), r),
+                        registry, t -> store.queries().get(t.account(), t.region(), t.checkId(), t.resourceId())
+                                .map(StoredFinding::firstSeenAt))))
+                .findingEvents(Optional.of(new FindingEventBus(clients.build(EventBridgeClient.builder(),
+                        account.region))))
                 .build();
     }
 
@@ -221,6 +235,23 @@ public final class Demo {
 
     private static String indent(String text) {
         return "  " + text.strip().replace("\n", "\n  ");
+    }
+
+    /** What the simulator recorded of the Security Hub imports and the finding events. */
+    private void printSecurityHub(AwsSimulator sim) {
+        List<JsonNode> imported = new ArrayList<>();
+        sim.securityHubImports().forEach(body -> body.path("Findings").forEach(imported::add));
+        int events = sim.putEvents().stream().mapToInt(b -> b.path("Entries").size()).sum();
+        out.printf("%d BatchImportFindings requests imported %d ASFF findings; %d \"Readiness Finding Changed\" "
+                + "events went to the default bus.%n", sim.securityHubImports().size(), imported.size(), events);
+        out.println("The trail's finding in Security Hub, import by import (one Id, updated in place):");
+        for (JsonNode f : imported) {
+            if ("cloudtrail-logging-all-regions".equals(f.path("GeneratorId").asText())) {
+                out.printf("  %s  %-7s %-8s UpdatedAt %s%n", f.path("Id").asText(),
+                        f.path("Compliance").path("Status").asText(), f.path("RecordState").asText(),
+                        f.path("UpdatedAt").asText());
+            }
+        }
     }
 
     private void heading(String text) {

@@ -1,5 +1,6 @@
 package io.irready.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class AwsSimulator implements AutoCloseable {
     private final QueryServices query;
     private final Ec2Service ec2;
     private final RestServices rest;
+    private final FindingSinks sinks = new FindingSinks();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private volatile Duration slowAnswersTake = Duration.ofSeconds(30);
@@ -101,6 +103,16 @@ public final class AwsSimulator implements AutoCloseable {
         return query.published();
     }
 
+    /** Every Security Hub BatchImportFindings request body received ({@code {"Findings": [...]}}). */
+    public List<JsonNode> securityHubImports() {
+        return List.copyOf(sinks.imports);
+    }
+
+    /** Every EventBridge PutEvents request body received ({@code {"Entries": [...]}}). */
+    public List<JsonNode> putEvents() {
+        return List.copyOf(sinks.putEvents);
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
@@ -140,6 +152,13 @@ public final class AwsSimulator implements AutoCloseable {
     }
 
     private Reply dispatch(AwsRequest r) {
+        if ("events".equals(r.service()) && "PutEvents".equals(r.target())) {
+            return sinks.putEvents(r);
+        }
+        Reply imported = sinks.securityHub(r);
+        if (imported != null) {
+            return imported;
+        }
         if (!r.target().isEmpty()) {
             return json.serve(r);
         }

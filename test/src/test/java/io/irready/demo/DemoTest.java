@@ -114,4 +114,32 @@ class DemoTest {
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");
         assertThat(result.finalScore()).isLessThan(result.initialScore());
     }
+
+    @Test
+    void theTrailFindingIsImportedIntoSecurityHubAndUpdatedInPlaceWhenResolved() {
+        List<JsonNode> trail = new java.util.ArrayList<>();
+        result.securityHubImports().forEach(body -> body.path("Findings").forEach(f -> {
+            if ("cloudtrail-logging-all-regions".equals(f.path("GeneratorId").asText())) {
+                trail.add(f);
+            }
+        }));
+        assertThat(trail).extracting(f -> f.path("Compliance").path("Status").asText() + "/"
+                + f.path("RecordState").asText()).containsSubsequence("FAILED/ACTIVE", "PASSED/ARCHIVED");
+        assertThat(trail).extracting(f -> f.path("Id").asText()).containsOnly(trail.get(0).path("Id").asText());
+        assertThat(trail.get(0).path("ProductArn").asText()).isEqualTo(
+                "arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default");
+        assertThat(output).contains("== 7. Where security teams triage", "BatchImportFindings requests imported");
+    }
+
+    @Test
+    void alertableTransitionsGoToTheDefaultBusWithTheActor() {
+        List<JsonNode> entries = new java.util.ArrayList<>();
+        result.putEvents().forEach(body -> body.path("Entries").forEach(entries::add));
+        assertThat(entries).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.path("Source").asText()).isEqualTo("irready");
+            assertThat(e.path("DetailType").asText()).isEqualTo("Readiness Finding Changed");
+        });
+        assertThat(entries).anySatisfy(e -> assertThat(e.path("Detail").asText())
+                .contains("\"newStatus\":\"FAIL\"", "user/mallory", "StopLogging"));
+    }
 }

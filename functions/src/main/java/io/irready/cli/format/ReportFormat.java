@@ -14,9 +14,11 @@ public interface ReportFormat {
             case CSV -> new CsvFormat();
             case SARIF -> new SarifFormat();
             case HTML -> new HtmlReport();
+            case ASFF -> new AsffFormat();
+            case OCSF -> new OcsfFormat();
         };
     }
 
     /** The {@code --format} values. */
-    enum Kind { TABLE, JSON, CSV, SARIF, HTML }
+    enum Kind { TABLE, JSON, CSV, SARIF, HTML, ASFF, OCSF }
 }
