@@ -37,7 +37,11 @@ public final class ConfigRecorderOn implements Check, Routed {
                     "aws configservice start-configuration-recorder --configuration-recorder-name <name> "
                             + "--region <region>"),
             List.of(ConfigRecorderCollector.DESCRIBE_RECORDERS, ConfigRecorderCollector.DESCRIBE_RECORDER_STATUS),
-            new References(List.of("CIS 3.3"), List.of("Config.1"), List.of()));
+            new References(
+                    List.of("CIS AWS Foundations v4.0.0 3.3", "CIS AWS Foundations v3.0.0 3.3"),
+                    List.of("Config.1"),
+                    List.of(),
+                    List.of("T1562.008", "T1578")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.config", "StopConfigurationRecorder", "DeleteConfigurationRecorder", "DeleteDeliveryChannel")

@@ -38,7 +38,11 @@ public final class GuardDutyEnabled implements Check, Routed {
                     "aws guardduty create-detector --enable --region <region>  # or, when suspended: "
                             + "aws guardduty update-detector --detector-id <id> --enable --region <region>"),
             List.of(GuardDutyCollector.LIST_DETECTORS, GuardDutyCollector.GET_DETECTOR),
-            new References(List.of(), List.of("GuardDuty.1"), List.of("aws.defense-evasion.guardduty-disable")));
+            new References(
+                    List.of(),
+                    List.of("GuardDuty.1"),
+                    List.of("aws.defense-evasion.guardduty-disable"),
+                    List.of("T1562.001")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.guardduty", "DeleteDetector", "UpdateDetector").disablesEvidence()
