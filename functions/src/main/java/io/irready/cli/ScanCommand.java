@@ -1,6 +1,9 @@
 package io.irready.cli;
 
 import io.irready.checks.Catalog;
+import io.irready.cli.format.Compliance;
+import io.irready.cli.format.ComplianceJsonFormat;
+import io.irready.cli.format.ComplianceTableFormat;
 import io.irready.cli.format.ReportFormat;
 import io.irready.cli.format.ScanReport;
 import io.irready.cli.format.Text;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -87,6 +91,12 @@ public final class ScanCommand implements Callable<Integer> {
                     + "Hub) or ocsf (OCSF 1.1 Compliance Finding events).")
     ReportFormat.Kind format;
 
+    @Option(names = "--compliance", paramLabel = "FRAMEWORK",
+            description = "Group the report by control: cis (CIS AWS Foundations Benchmark) or attack "
+                    + "(MITRE ATT&CK techniques). A control FAILs when any of its findings fails; checks "
+                    + "mapped to no control are listed under 'unmapped'. With table or json only.")
+    Compliance.Framework compliance;
+
     @Option(names = "--fail-on", defaultValue = "LOW", paramLabel = "SEVERITY",
             description = "Lowest severity whose FAIL (exit 1) or ERROR (exit 3) findings fail the run: "
                     + "CRITICAL, HIGH, MEDIUM, LOW (default) or INFORMATIONAL.")
@@ -126,6 +136,7 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Config config = config();
         List<Check> selected = selected(config);
+        ReportFormat output = output();
         if (!regions.isEmpty() && allRegions) {
             throw usage("--region and --all-regions cannot be combined");
         }
@@ -179,7 +190,7 @@ public final class ScanCommand implements Callable<Integer> {
 
         ScanReport report = new ScanReport(Main.Version.current(), account, scanned, startedAt,
                 selected.stream().map(Check::metadata).toList(), findings);
-        ReportFormat.of(format).write(report, cli.out());
+        output.write(report, cli.out());
         cli.out().flush();
         for (String region : scanned) { // on stderr: the report formats (json, sarif, csv) stay parseable
             cli.err().println("irready: " + io.irready.store.ReadinessScore.ofFindings(findings.stream()
@@ -206,6 +217,19 @@ public final class ScanCommand implements Callable<Integer> {
             return 3;
         }
         return 0;
+    }
+
+    /** The report's format: as {@code --format} says, grouped by control with {@code --compliance}. */
+    private ReportFormat output() {
+        if (compliance == null) {
+            return ReportFormat.of(format);
+        }
+        return switch (format) {
+            case TABLE -> new ComplianceTableFormat(compliance);
+            case JSON -> new ComplianceJsonFormat(compliance);
+            case CSV, SARIF, HTML, ASFF, OCSF -> throw usage("--compliance groups the table or json report; "
+                    + format.name().toLowerCase(Locale.ROOT) + " has no place for controls");
+        };
     }
 
     /** {@code IRREADY_*} environment settings, overridden by flags. */

@@ -63,19 +63,35 @@ public record CheckMetadata(
         }
     }
 
-    /** Framework mappings, kept beside the check rather than inside its logic. */
+    /**
+     * Framework mappings, kept beside the check rather than inside its logic.
+     *
+     * @param cis            CIS AWS Foundations Benchmark controls, versioned
+     *                       (e.g. {@code CIS AWS Foundations v4.0.0 3.1})
+     * @param securityHub    AWS Security Hub control ids (e.g. {@code CloudTrail.1})
+     * @param stratusRedTeam Stratus Red Team attack techniques the check detects
+     * @param attack         MITRE ATT&CK technique ids whose evidence the check protects or whose
+     *                       defense evasion it detects (e.g. {@code T1562.008})
+     */
     public record References(List<String> cis, List<String> securityHub, List<String> stratusRedTeam,
-                             List<String> mitreAttack) {
-        public static final References NONE = new References(List.of(), List.of(), List.of());
+                             List<String> attack) {
+        public static final References NONE = new References(List.of(), List.of(), List.of(), List.of());
+
+        private static final Pattern TECHNIQUE = Pattern.compile("T\\d{4}(\\.\\d{3})?");
 
         public References {
             cis = List.copyOf(cis);
             securityHub = List.copyOf(securityHub);
             stratusRedTeam = List.copyOf(stratusRedTeam);
-            mitreAttack = List.copyOf(mitreAttack);
+            attack = List.copyOf(attack);
+            for (String technique : attack) {
+                if (!TECHNIQUE.matcher(technique).matches()) {
+                    throw new IllegalArgumentException("not an ATT&CK technique id (T1234 or T1234.001): " + technique);
+                }
+            }
         }
 
-        /** Without MITRE ATT&CK technique ids (the checks that predate them). */
+        /** Without ATT&CK techniques. */
         public References(List<String> cis, List<String> securityHub, List<String> stratusRedTeam) {
             this(cis, securityHub, stratusRedTeam, List.of());
         }

@@ -38,6 +38,8 @@ class ChecksCommandTest {
         assertThat(present.get("remediation").get("cli").asText()).isEqualTo("aws logs help");
         assertThat(present.get("permissions").get(1).asText()).isEqualTo("logs:DescribeLogStreams");
         assertThat(present.get("references").get("stratusRedTeam").get(0).asText()).isEqualTo("aws.test.technique");
+        assertThat(present.get("references").get("attack").get(0).asText()).isEqualTo("T1562.008");
+        assertThat(present.get("references").get("cis").get(0).asText()).isEqualTo("9.9");
     }
 
     @Test
@@ -50,7 +52,8 @@ class ChecksCommandTest {
                 .contains("\n## test-log-group-retention\n")
                 .contains("- **IAM permissions:** `logs:DescribeLogGroups`, `logs:DescribeLogStreams`")
                 .contains("- **CIS:** 9.9\n- **Security Hub controls:** Test.1\n"
-                        + "- **Stratus Red Team techniques:** `aws.test.technique`\n")
+                        + "- **Stratus Red Team techniques:** `aws.test.technique`\n"
+                        + "- **MITRE ATT&CK techniques:** [T1562.008](https://attack.mitre.org/techniques/T1562/008/)\n")
                 .contains("**Remediation (CLI).**\n\n```sh\naws logs help\n```\n");
     }
 

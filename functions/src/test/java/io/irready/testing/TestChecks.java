@@ -38,7 +38,7 @@ public final class TestChecks {
     public static CheckMetadata metadata(String id, Severity severity, Granularity granularity, List<String> permissions) {
         return new CheckMetadata(id, "Test check " + id, severity, "logs", "AWS::Logs::LogGroup", granularity,
                 "Exists to test the engine.", new Remediation("Open the console.", "aws logs help"), permissions,
-                new References(List.of("9.9"), List.of("Test.1"), List.of("aws.test.technique")));
+                new References(List.of("9.9"), List.of("Test.1"), List.of("aws.test.technique"), List.of("T1562.008")));
     }
 
     /** One finding per log group: retention at least {@code config.retentionDays()}, or never expiring. */

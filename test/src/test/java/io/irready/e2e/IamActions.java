@@ -75,6 +75,7 @@ final class IamActions {
             Map.entry("Config:DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders"),
             Map.entry("Config:DescribeConfigurationRecorderStatus",
                     "config:DescribeConfigurationRecorderStatus"),
+            Map.entry("Config:DescribeDeliveryChannelStatus", "config:DescribeDeliveryChannelStatus"),
             Map.entry("Route53Resolver:ListResolverQueryLogConfigAssociations",
                     "route53resolver:ListResolverQueryLogConfigAssociations"),
             Map.entry("EventBridge:DescribeRule", "events:DescribeRule"),

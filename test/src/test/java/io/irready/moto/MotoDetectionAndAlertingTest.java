@@ -19,6 +19,7 @@ import io.irready.inventory.guardduty.GuardDutyCollector;
 import io.irready.inventory.guardduty.GuardDutyInventory;
 import io.irready.inventory.logs.LogsInventory;
 import io.irready.inventory.sns.TopicCollector;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,14 @@ class MotoDetectionAndAlertingTest {
     void guardDutyDetectorsAreListedWithTheirStatus() {
         String id = clients.build(GuardDutyClient.builder(), REGION).createDetector(b -> b.enable(true)).detectorId();
 
-        assertThat(GuardDutyCollector.inventory(clients, REGION).detectors()).containsExactly(new Detector(id, "ENABLED"));
+        // moto reports no features, only the deprecated dataSources, with the plans off unless asked for
+        assertThat(GuardDutyCollector.inventory(clients, REGION).detectors()).containsExactly(new Detector(id, "ENABLED",
+                Map.of("S3_DATA_EVENTS", "DISABLED", "EKS_AUDIT_LOGS", "DISABLED")));
+        String withPlans = clients.build(GuardDutyClient.builder(), "us-west-2").createDetector(b -> b.enable(true)
+                .dataSources(d -> d.s3Logs(l -> l.enable(true)).kubernetes(k -> k.auditLogs(a -> a.enable(true)))))
+                .detectorId();
+        assertThat(GuardDutyCollector.inventory(clients, "us-west-2").detectors()).containsExactly(new Detector(
+                withPlans, "ENABLED", Map.of("S3_DATA_EVENTS", "ENABLED", "EKS_AUDIT_LOGS", "ENABLED")));
         assertThat(GuardDutyCollector.inventory(clients, "us-east-1").detectors()).isEmpty();
     }
 
@@ -154,7 +162,8 @@ class MotoDetectionAndAlertingTest {
         Inventory inventory = Catalog.inventories(clients).create(ACCOUNT, REGION);
 
         assertThat(inventory.service(GuardDutyInventory.class).detectors())
-                .containsExactly(new Detector(detector, "DISABLED"));
+                .containsExactly(new Detector(detector, "DISABLED",
+                        Map.of("S3_DATA_EVENTS", "DISABLED", "EKS_AUDIT_LOGS", "DISABLED")));
         assertThat(inventory.service(LogsInventory.class).logGroup("/wired")).isPresent();
     }
 }

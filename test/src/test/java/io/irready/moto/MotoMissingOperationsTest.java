@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.irready.core.AwsCallFailedException;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
+import io.irready.inventory.config.ConfigRecorderCollector;
 import io.irready.inventory.ec2.EbsEncryptionCollector;
 import io.irready.inventory.iam.IamCollector;
 import io.irready.inventory.iam.ResponderSimulationCollector;
@@ -48,7 +49,8 @@ class MotoMissingOperationsTest {
             "ssm:GetInventory", "HTTP 500",
             "ssm:ListAssociations", "HTTP 500",
             "cloudtrail:LookupEvents", "HTTP 500",
-            "ec2:GetEbsDefaultKmsKeyId", "HTTP 500");
+            "ec2:GetEbsDefaultKmsKeyId", "HTTP 500",
+            "config:DescribeDeliveryChannelStatus", "HTTP 500");
 
     /** How each listed operation is reached through the collector that calls it; answers what moto said. */
     private static final Map<String, Function<AwsClients, String>> PROBES = Map.of(
@@ -67,7 +69,9 @@ class MotoMissingOperationsTest {
                 // the key is only read once default encryption is on (which moto does implement)
                 c.build(Ec2Client.builder(), REGION).enableEbsEncryptionByDefault(b -> { });
                 return failureOf("ec2:GetEbsDefaultKmsKeyId", () -> EbsEncryptionCollector.inventory(c, REGION).defaults());
-            });
+            },
+            "config:DescribeDeliveryChannelStatus", c -> failureOf("config:DescribeDeliveryChannelStatus",
+                    () -> ConfigRecorderCollector.inventory(c, REGION).deliveryChannels()));
 
     static List<String> missing() {
         return List.copyOf(new TreeSet<>(MISSING.keySet()));

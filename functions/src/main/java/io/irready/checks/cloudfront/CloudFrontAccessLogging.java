@@ -62,7 +62,11 @@ public final class CloudFrontAccessLogging implements Check, Routed {
                             + "--delivery-source-name <dist>-access --delivery-destination-arn <destination ARN>"),
             List.of(CloudFrontCollector.LIST_DISTRIBUTIONS, CloudFrontCollector.GET_DISTRIBUTION_CONFIG,
                     DeliveryCollector.DESCRIBE_DELIVERY_SOURCES, DeliveryCollector.DESCRIBE_DELIVERIES),
-            new References(List.of(), List.of("CloudFront.5"), List.of()));
+            new References(
+                    List.of(),
+                    List.of("CloudFront.5"),
+                    List.of(),
+                    List.of("T1562.008", "T1190")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudfront", "CreateDistribution", "UpdateDistribution", "DeleteRealtimeLogConfig",

@@ -62,7 +62,8 @@ public final class CloudTrailBucketRetentionCheck implements Check, Routed {
             new References(
                     List.of("CIS AWS Foundations v1.4.0 3.3"),
                     List.of("CloudTrail.6"),
-                    List.of("aws.defense-evasion.cloudtrail-lifecycle-rule")));
+                    List.of("aws.defense-evasion.cloudtrail-lifecycle-rule"),
+                    List.of("T1070", "T1485", "T1562.008")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").disablesEvidence().everyRegion()

@@ -54,7 +54,8 @@ public final class CloudTrailCloudWatchDeliveryCheck implements Check, Routed {
             new References(
                     List.of("CIS AWS Foundations v1.4.0 3.4"),
                     List.of("CloudTrail.5"),
-                    List.of()));
+                    List.of(),
+                    List.of("T1562.008", "T1070")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail").naming(Extractors.TRAIL_NAME)

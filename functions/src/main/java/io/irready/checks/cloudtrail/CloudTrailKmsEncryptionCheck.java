@@ -48,9 +48,10 @@ public final class CloudTrailKmsEncryptionCheck implements Check, Routed {
                             + "aws kms cancel-key-deletion --key-id <key-arn> && aws kms enable-key --key-id <key-arn>"),
             TrailChecks.permissions(KmsCollector.DESCRIBE_KEY),
             new References(
-                    List.of("CIS AWS Foundations v3.0.0 3.5"),
+                    List.of("CIS AWS Foundations v4.0.0 3.5", "CIS AWS Foundations v3.0.0 3.5"),
                     List.of("CloudTrail.2"),
-                    List.of()));
+                    List.of(),
+                    List.of("T1562.008", "T1530")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").naming(Extractors.TRAIL_NAME).disablesEvidence()

@@ -40,9 +40,10 @@ public final class CloudTrailLogFileValidationCheck implements Check, Routed {
                     "aws cloudtrail update-trail --name <trail-arn> --enable-log-file-validation"),
             TrailChecks.permissions(),
             new References(
-                    List.of("CIS AWS Foundations v3.0.0 3.2"),
+                    List.of("CIS AWS Foundations v4.0.0 3.2", "CIS AWS Foundations v3.0.0 3.2"),
                     List.of("CloudTrail.4"),
-                    List.of()));
+                    List.of(),
+                    List.of("T1070", "T1565.001")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "UpdateTrail", "DeleteTrail").naming(Extractors.TRAIL_NAME).disablesEvidence()

@@ -45,9 +45,10 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
                             + "--include-global-service-events && aws cloudtrail start-logging --name <trail-arn>"),
             TrailChecks.permissions(CloudTrailCollector.GET_TRAIL_STATUS),
             new References(
-                    List.of("CIS AWS Foundations v3.0.0 3.1"),
+                    List.of("CIS AWS Foundations v4.0.0 3.1", "CIS AWS Foundations v3.0.0 3.1"),
                     List.of("CloudTrail.1", "CloudTrail.3"),
-                    List.of("aws.defense-evasion.cloudtrail-stop", "aws.defense-evasion.cloudtrail-delete")));
+                    List.of("aws.defense-evasion.cloudtrail-stop", "aws.defense-evasion.cloudtrail-delete"),
+                    List.of("T1562.008", "T1078.004")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail").naming(Extractors.TRAIL_NAME)

@@ -52,9 +52,10 @@ public final class CloudTrailManagementEventsCheck implements Check, Routed {
                             + "'[{\"ReadWriteType\":\"All\",\"IncludeManagementEvents\":true}]'"),
             TrailChecks.permissions(CloudTrailCollector.GET_TRAIL_STATUS, CloudTrailCollector.GET_EVENT_SELECTORS),
             new References(
-                    List.of("CIS AWS Foundations v3.0.0 3.1"),
+                    List.of("CIS AWS Foundations v4.0.0 3.1", "CIS AWS Foundations v3.0.0 3.1"),
                     List.of("CloudTrail.1"),
-                    List.of("aws.defense-evasion.cloudtrail-event-selectors")));
+                    List.of("aws.defense-evasion.cloudtrail-event-selectors"),
+                    List.of("T1562.008", "T1078.004")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.cloudtrail", "StopLogging", "DeleteTrail", "UpdateTrail", "PutEventSelectors")

@@ -50,7 +50,7 @@ public final class Ec2CloudWatchAgent implements Check, Routed {
                             + "optionalConfigurationLocation=<parameter>,optionalRestart=yes"),
             List.of(Ec2Collector.DESCRIBE_INSTANCES, SsmCollector.DESCRIBE_INSTANCE_INFORMATION,
                     SsmCollector.GET_INVENTORY, SsmCollector.LIST_ASSOCIATIONS),
-            References.NONE);
+            new References(List.of(), List.of(), List.of(), List.of("T1070.001", "T1070.002", "T1562.001")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.ec2", Instances.INSTANCE_CHANGES).naming(Extractors.INSTANCE_ID).delayedRecheck()

@@ -49,7 +49,11 @@ public final class Ec2SsmManaged implements Check, Routed {
                             + "associate-iam-instance-profile --instance-id <id> --iam-instance-profile Name=<profile>"),
             List.of(Ec2Collector.DESCRIBE_INSTANCES, SsmCollector.DESCRIBE_INSTANCE_INFORMATION,
                     SsmCollector.GET_SERVICE_SETTING),
-            new References(List.of(), List.of("SSM.1"), List.of()));
+            new References(
+                    List.of(),
+                    List.of("SSM.1"),
+                    List.of(),
+                    List.of("T1562.001")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.ec2", Instances.INSTANCE_CHANGES).naming(Extractors.INSTANCE_ID).delayedRecheck()

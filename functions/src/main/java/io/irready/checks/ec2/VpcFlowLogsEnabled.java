@@ -53,9 +53,10 @@ public final class VpcFlowLogsEnabled implements Check, Routed {
             List.of(Ec2Collector.DESCRIBE_VPCS, Ec2Collector.DESCRIBE_SUBNETS, Ec2Collector.DESCRIBE_FLOW_LOGS,
                     Ec2Collector.DESCRIBE_NETWORK_INTERFACES, LogsCollector.DESCRIBE_LOG_GROUPS),
             new References(
-                    List.of("CIS AWS Foundations v3.0.0 3.7", "CIS AWS Foundations v1.4.0 3.9"),
+                    List.of("CIS AWS Foundations v4.0.0 3.7", "CIS AWS Foundations v3.0.0 3.7", "CIS AWS Foundations v1.4.0 3.9"),
                     List.of("EC2.6"),
-                    List.of("aws.defense-evasion.vpc-remove-flow-logs")));
+                    List.of("aws.defense-evasion.vpc-remove-flow-logs"),
+                    List.of("T1562.008", "T1046", "T1048")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.ec2", "DeleteFlowLogs").naming(Extractors.VPC_ID).disablesEvidence()

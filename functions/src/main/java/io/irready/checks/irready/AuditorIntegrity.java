@@ -69,7 +69,7 @@ public final class AuditorIntegrity implements Check, Routed {
                     AuditorFunctionCollector.GET_FUNCTION, AuditorFunctionCollector.GET_CONCURRENCY,
                     AuditorFunctionCollector.GET_POLICY, TopicCollector.GET_TOPIC_ATTRIBUTES,
                     KmsCollector.DESCRIBE_KEY),
-            References.NONE);
+            new References(List.of(), List.of(), List.of(), List.of("T1562.001")));
 
     /** The canonical id of a deployment's finding: {@code <account>/<region>}, as for every region-level check. */
     public static String resourceId(String account, String region) {

@@ -81,7 +81,11 @@ public final class EvidenceDecryptable implements Check, Routed {
                     EbsEncryptionCollector.GET_BY_DEFAULT, EbsEncryptionCollector.GET_DEFAULT_KEY,
                     KmsCollector.DESCRIBE_KEY, KeyAccessCollector.GET_KEY_POLICY, KeyAccessCollector.LIST_GRANTS,
                     ResponderSimulationCollector.SIMULATE),
-            new References(List.of("CIS 3.7"), List.of("KMS.3", "CloudTrail.2"), List.of()));
+            new References(
+                    List.of("CIS AWS Foundations v4.0.0 3.5", "CIS AWS Foundations v3.0.0 3.5"),
+                    List.of("KMS.3", "CloudTrail.2"),
+                    List.of(),
+                    List.of("T1485", "T1562.008")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()

@@ -62,7 +62,7 @@ public final class LambdaCanWriteLogs implements Check, Routed {
                     "aws iam attach-role-policy --role-name <role> --policy-arn "
                             + "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"),
             List.of(LambdaCollector.LIST_FUNCTIONS, IamCollector.SIMULATE_PRINCIPAL_POLICY),
-            References.NONE);
+            new References(List.of(), List.of(), List.of(), List.of("T1562.008", "T1648")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.iam", RoleChanges.CALLS)

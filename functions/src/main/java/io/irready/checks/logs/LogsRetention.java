@@ -43,7 +43,11 @@ public final class LogsRetention implements Check, Routed {
                             + "choose at least the threshold (default 365 days) or Never expire > Save.",
                     "aws logs put-retention-policy --log-group-name <name> --retention-in-days 365"),
             List.of(LogsCollector.DESCRIBE_LOG_GROUPS),
-            new References(List.of(), List.of("CloudWatch.16"), List.of()));
+            new References(
+                    List.of(),
+                    List.of("CloudWatch.16"),
+                    List.of(),
+                    List.of("T1070", "T1562.008")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.logs", "DeleteLogGroup", "PutRetentionPolicy").naming(Extractors.LOG_GROUP_NAME).disablesEvidence()

@@ -49,7 +49,11 @@ public final class RdsLogExports implements Check, Routed {
                             + "'{\"EnableLogTypes\":[\"audit\",\"error\"]}' --apply-immediately  # clusters: "
                             + "aws rds modify-db-cluster --db-cluster-identifier <id> --cloudwatch-logs-export-configuration …"),
             List.of(RdsCollector.DESCRIBE_DB_INSTANCES, RdsCollector.DESCRIBE_DB_CLUSTERS),
-            new References(List.of(), List.of("RDS.9", "RDS.34", "RDS.36", "RDS.37", "RDS.40", "RDS.42"), List.of()));
+            new References(
+                    List.of(),
+                    List.of("RDS.9", "RDS.34", "RDS.36", "RDS.37", "RDS.40", "RDS.42"),
+                    List.of(),
+                    List.of("T1562.008", "T1190", "T1078")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.rds", "CreateDBInstance", "ModifyDBInstance", "CreateDBCluster", "ModifyDBCluster",

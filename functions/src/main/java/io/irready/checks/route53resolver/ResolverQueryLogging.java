@@ -43,7 +43,11 @@ public final class ResolverQueryLogging implements Check, Routed {
                     "aws route53resolver associate-resolver-query-log-config --resolver-query-log-config-id "
                             + "<rqlc-id> --resource-id <vpc-id> --region <region>"),
             List.of(Ec2Collector.DESCRIBE_VPCS, QueryLogCollector.LIST_ASSOCIATIONS),
-            new References(List.of(), List.of(), List.of("aws.defense-evasion.dns-delete-logs")));
+            new References(
+                    List.of(),
+                    List.of(),
+                    List.of("aws.defense-evasion.dns-delete-logs"),
+                    List.of("T1562.008", "T1071.004", "T1048.003")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
             .on("aws.route53resolver", "DeleteResolverQueryLogConfig", "DisassociateResolverQueryLogConfig")

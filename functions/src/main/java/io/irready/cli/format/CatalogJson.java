@@ -28,7 +28,7 @@ public final class CatalogJson implements CatalogFormat {
             references.set("cis", Json.strings(c.references().cis()));
             references.set("securityHub", Json.strings(c.references().securityHub()));
             references.set("stratusRedTeam", Json.strings(c.references().stratusRedTeam()));
-            references.set("mitreAttack", Json.strings(c.references().mitreAttack()));
+            references.set("attack", Json.strings(c.references().attack()));
         }
         out.println(Json.write(array));
     }

@@ -71,10 +71,16 @@ public final class CatalogMarkdown implements CatalogFormat {
             refs.add("**Stratus Red Team techniques:** " + String.join(", ", c.references().stratusRedTeam().stream()
                     .map(t -> "`" + t + "`").toList()));
         }
-        if (!c.references().mitreAttack().isEmpty()) {
-            refs.add("**MITRE ATT&CK techniques:** " + String.join(", ", c.references().mitreAttack()));
+        if (!c.references().attack().isEmpty()) {
+            refs.add("**MITRE ATT&CK techniques:** " + String.join(", ", c.references().attack().stream()
+                    .map(t -> "[" + t + "](" + attackUrl(t) + ")").toList()));
         }
         return refs;
+    }
+
+    /** {@code T1562.008} → {@code https://attack.mitre.org/techniques/T1562/008/}. */
+    static String attackUrl(String technique) {
+        return "https://attack.mitre.org/techniques/" + technique.replace('.', '/') + "/";
     }
 
     private static String cell(String text) {

@@ -27,19 +27,30 @@ public final class TableFormat implements ReportFormat {
             out.println("No findings.");
         }
         for (Finding f : report.findings()) {
-            out.println(Text.pad(label(f.status()), INDENT) + Text.pad(f.severity().name(), 10) + Text.clean(f.checkId()));
-            String indent = " ".repeat(INDENT);
-            for (String line : Text.wrap(Text.clean(f.resourceId()), WIDTH - INDENT)) {
-                out.println(indent + line);
-            }
-            for (String line : Text.wrap(Text.clean(f.reason()), WIDTH - INDENT)) {
-                out.println(indent + line);
-            }
-            out.println();
+            block(f, "", WIDTH, out);
         }
-        out.println(report.findings().size() + " findings: " + report.count(Status.FAIL) + " FAIL, "
+        out.println(totals(report));
+    }
+
+    /** One finding's block, each line after {@code margin}, wrapped to {@code width} columns. */
+    static void block(Finding f, String margin, int width, PrintWriter out) {
+        out.println(margin + Text.pad(label(f.status()), INDENT) + Text.pad(f.severity().name(), 10)
+                + Text.clean(f.checkId()));
+        String indent = margin + " ".repeat(INDENT);
+        int room = width - indent.length();
+        for (String line : Text.wrap(Text.clean(f.resourceId()), room)) {
+            out.println(indent + line);
+        }
+        for (String line : Text.wrap(Text.clean(f.reason()), room)) {
+            out.println(indent + line);
+        }
+        out.println();
+    }
+
+    static String totals(ScanReport report) {
+        return report.findings().size() + " findings: " + report.count(Status.FAIL) + " FAIL, "
                 + report.count(Status.ERROR) + " ERROR, " + report.count(Status.NOT_APPLICABLE) + " N/A (not applicable), "
-                + report.count(Status.PASS) + " PASS");
+                + report.count(Status.PASS) + " PASS";
     }
 
     /** The status as the table shows it ({@code NOT_APPLICABLE} is too wide for the column). */

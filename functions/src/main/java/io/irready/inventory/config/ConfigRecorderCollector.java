@@ -7,15 +7,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.config.ConfigClient;
+import software.amazon.awssdk.services.config.model.ConfigExportDeliveryInfo;
 import software.amazon.awssdk.services.config.model.ConfigurationRecorderStatus;
+import software.amazon.awssdk.services.config.model.DeliveryChannelStatus;
+import software.amazon.awssdk.services.config.model.DescribeDeliveryChannelStatusRequest;
 import software.amazon.awssdk.services.config.model.DescribeConfigurationRecorderStatusRequest;
 import software.amazon.awssdk.services.config.model.DescribeConfigurationRecordersRequest;
 
-/** Loads {@link ConfigRecorderInventory} over the SDK (JSON 1.1, {@code StarlingDoveService.*}; neither call pages). */
+/** Loads {@link ConfigRecorderInventory} over the SDK (JSON 1.1, {@code StarlingDoveService.*}; no call pages). */
 public final class ConfigRecorderCollector {
     public static final String DESCRIBE_RECORDERS = "config:DescribeConfigurationRecorders";
     public static final String DESCRIBE_RECORDER_STATUS = "config:DescribeConfigurationRecorderStatus";
+    public static final String DESCRIBE_DELIVERY_CHANNEL_STATUS = "config:DescribeDeliveryChannelStatus";
 
     private ConfigRecorderCollector() {
     }
@@ -43,6 +48,17 @@ public final class ConfigRecorderCollector {
                         : new ConfigRecorder(name, Boolean.TRUE.equals(s.recording()),
                                 Optional.ofNullable(s.lastStatusAsString()), Optional.ofNullable(s.lastErrorCode()));
             }).toList();
-        });
+        }, () -> AwsCall.call(DESCRIBE_DELIVERY_CHANNEL_STATUS, () -> client
+                .describeDeliveryChannelStatus(DescribeDeliveryChannelStatusRequest.builder().build())
+                .deliveryChannelsStatus().stream().map(ConfigRecorderCollector::channel).toList()));
+    }
+
+    private static DeliveryChannel channel(DeliveryChannelStatus s) {
+        ConfigExportDeliveryInfo history = s.configHistoryDeliveryInfo();
+        ConfigExportDeliveryInfo snapshot = s.configSnapshotDeliveryInfo();
+        Optional<String> error = Stream.of(history, snapshot).filter(i -> i != null && i.lastErrorCode() != null)
+                .findFirst().map(i -> i.lastErrorCode() + (i.lastErrorMessage() == null ? "" : ": " + i.lastErrorMessage()));
+        return new DeliveryChannel(s.name(), Optional.ofNullable(history).map(ConfigExportDeliveryInfo::lastStatusAsString),
+                Optional.ofNullable(snapshot).map(ConfigExportDeliveryInfo::lastStatusAsString), error);
     }
 }

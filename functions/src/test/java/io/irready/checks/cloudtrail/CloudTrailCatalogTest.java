@@ -58,6 +58,8 @@ class CloudTrailCatalogTest {
         assertThat(check("cloudtrail-log-file-validation").metadata().references().securityHub())
                 .containsExactly("CloudTrail.4");
         assertThat(check("cloudtrail-kms-encryption").metadata().references().cis())
-                .containsExactly("CIS AWS Foundations v3.0.0 3.5");
+                .containsExactly("CIS AWS Foundations v4.0.0 3.5", "CIS AWS Foundations v3.0.0 3.5");
+        assertThat(check("cloudtrail-logging-all-regions").metadata().references().attack())
+                .containsExactly("T1562.008", "T1078.004");
     }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class ConfigRecorderCollectorTest {
     private static final String RECORDERS = "StarlingDoveService.DescribeConfigurationRecorders";
     private static final String STATUS = "StarlingDoveService.DescribeConfigurationRecorderStatus";
+    private static final String CHANNELS = "StarlingDoveService.DescribeDeliveryChannelStatus";
     private final AwsWire aws = new AwsWire();
 
     @AfterEach
@@ -36,6 +37,36 @@ class ConfigRecorderCollectorTest {
 
         assertThat(inventory.recorders()).containsExactly(
                 new ConfigRecorder("default", false, Optional.of("Failure"), Optional.of("AccessDenied")));
+    }
+
+    @Test
+    void readsEachChannelsLastHistoryAndSnapshotDelivery() {
+        aws.stub(jsonCall(CHANNELS).willReturn(json("""
+                {"DeliveryChannelsStatus":[{"name":"default",
+                  "configHistoryDeliveryInfo":{"lastStatus":"Failure","lastErrorCode":"NoSuchBucket",
+                    "lastErrorMessage":"The specified bucket does not exist","lastAttemptTime":1.7645E9},
+                  "configSnapshotDeliveryInfo":{"lastStatus":"Success","lastSuccessfulTime":1.7644E9},
+                  "configStreamDeliveryInfo":{"lastStatus":"NOT_APPLICABLE"}},
+                 {"name":"new"}]}""")));
+
+        ConfigRecorderInventory inventory = ConfigRecorderCollector.inventory(aws.clients(), AwsWire.REGION);
+
+        assertThat(inventory.deliveryChannels()).containsExactly(
+                new DeliveryChannel("default", Optional.of("Failure"), Optional.of("Success"),
+                        Optional.of("NoSuchBucket: The specified bucket does not exist")),
+                new DeliveryChannel("new", Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(inventory.deliveryChannels().get(0).failing()).isTrue();
+        assertThat(inventory.deliveryChannels().get(1).failing()).isFalse();
+    }
+
+    @Test
+    void deniedChannelStatusNamesTheAction() {
+        aws.stub(jsonCall(CHANNELS).willReturn(jsonError(400, "AccessDeniedException", "denied")));
+
+        ConfigRecorderInventory inventory = ConfigRecorderCollector.inventory(aws.clients(), AwsWire.REGION);
+
+        assertThatThrownBy(inventory::deliveryChannels).isInstanceOfSatisfying(AwsCallFailedException.class,
+                e -> assertThat(e.action()).isEqualTo("config:DescribeDeliveryChannelStatus"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.irready.core.AwsCallFailedException;
 import io.irready.testing.AwsWire;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,27 @@ class GuardDutyCollectorTest {
         assertThat(gd.detectors()).containsExactly(new Detector("d1", "DISABLED"), new Detector("d2", "ENABLED"));
         gd.detectors();
         aws.server().verify(2, getRequestedFor(urlPathEqualTo("/detector")));
+    }
+
+    @Test
+    void readsTheProtectionPlansFromFeaturesElseFromTheDeprecatedDataSources() {
+        aws.stub(get(urlPathEqualTo("/detector")).willReturn(restJson(200, "{\"detectorIds\":[\"d1\",\"d2\"]}")));
+        aws.stub(get(urlEqualTo("/detector/d1")).willReturn(restJson(200, """
+                {"status":"ENABLED","dataSources":{"s3Logs":{"status":"ENABLED"}},
+                 "features":[{"name":"S3_DATA_EVENTS","status":"DISABLED","updatedAt":1704067200},
+                             {"name":"EKS_AUDIT_LOGS","status":"ENABLED"},
+                             {"name":"RUNTIME_MONITORING","status":"DISABLED",
+                              "additionalConfiguration":[{"name":"EKS_ADDON_MANAGEMENT","status":"DISABLED"}]}]}""")));
+        aws.stub(get(urlEqualTo("/detector/d2")).willReturn(restJson(200, """
+                {"status":"ENABLED","dataSources":{"s3Logs":{"status":"DISABLED"},
+                 "kubernetes":{"auditLogs":{"status":"ENABLED"}},"cloudTrail":{"status":"ENABLED"}}}""")));
+
+        GuardDutyInventory gd = GuardDutyCollector.inventory(aws.clients(), AwsWire.REGION);
+
+        assertThat(gd.detectors()).containsExactly(
+                new Detector("d1", "ENABLED", Map.of("S3_DATA_EVENTS", "DISABLED", "EKS_AUDIT_LOGS", "ENABLED",
+                        "RUNTIME_MONITORING", "DISABLED")),
+                new Detector("d2", "ENABLED", Map.of("S3_DATA_EVENTS", "DISABLED", "EKS_AUDIT_LOGS", "ENABLED")));
     }
 
     @Test
