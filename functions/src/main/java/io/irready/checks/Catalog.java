@@ -17,6 +17,7 @@ import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.organizations.OrganizationCoverage;
 import io.irready.checks.rds.RdsLogExports;
 import io.irready.checks.route53resolver.ResolverQueryLogging;
 import io.irready.core.Check;
@@ -57,6 +58,8 @@ import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.organizations.OrganizationInventory;
+import io.irready.inventory.organizations.OrganizationsCollector;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
@@ -98,7 +101,8 @@ public final class Catalog {
                 new ResolverQueryLogging(),
                 new GuardDutyEnabled(),
                 new ConfigRecorderOn(),
-                new AuditorIntegrity()
+                new AuditorIntegrity(),
+                new OrganizationCoverage()
         );
     }
 
@@ -125,7 +129,8 @@ public final class Catalog {
                 ServiceCollector.regional(ResponderSimulation.class, ResponderSimulationCollector::inventory),
                 ServiceCollector.regional(EventBridgeInventory.class, EventBridgeCollector::inventory),
                 ServiceCollector.regional(AuditorFunctionInventory.class, AuditorFunctionCollector::inventory),
-                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory)
+                ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory),
+                ServiceCollector.of(OrganizationInventory.class, OrganizationsCollector::inventory)
         );
     }
 

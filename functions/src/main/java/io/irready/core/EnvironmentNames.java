@@ -29,6 +29,10 @@ public final class EnvironmentNames {
     public static final String IRREADY_SUPPRESSIONS = "IRREADY_SUPPRESSIONS";
     public static final String IRREADY_HISTORY_TTL_DAYS = "IRREADY_HISTORY_TTL_DAYS";
 
+    // other accounts of the organization, audited through a role irready assumes in each (AuditRoles)
+    public static final String IRREADY_AUDIT_ROLE_NAME = "IRREADY_AUDIT_ROLE_NAME";
+    public static final String IRREADY_ORGANIZATION_SCOPE = "IRREADY_ORGANIZATION_SCOPE";
+
     // irready's own deployment, which the auditor-integrity check and the self-watching routes judge
     public static final String IRREADY_AUDITOR_REGION = "IRREADY_AUDITOR_REGION";
     public static final String IRREADY_AUDITOR_RULE_NAMES = "IRREADY_AUDITOR_RULE_NAMES";
