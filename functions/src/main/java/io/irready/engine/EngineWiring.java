@@ -15,7 +15,9 @@ import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.core.Memo;
 import io.irready.core.ResourceIds;
+import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -56,16 +59,19 @@ public final class EngineWiring {
         Optional<Recheck> recheck = Optional.ofNullable(env.get(IRREADY_RECHECK_QUEUE_URL)).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
+        // one STS call per container, shared by the sweeps and the audit roles of other accounts
+        Supplier<String> ownAccount = Memo.of(() -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account());
         List<String> regions = config.regions().isEmpty() ? List.of(region) : config.regions();
         return Engine.builder()
                 .config(config)
                 .registry(registry)
                 .routes(Catalog.routeTable().withOwnResources(ownResources(env)))
-                .inventories(Catalog.inventories(clients))
+                .inventories(Catalog.inventories(clients).acrossAccounts(new AuditRoles(clients, ownAccount,
+                        region, AuditRoles.roleName(env), clock)::clientsFor))
                 .store(store)
                 .notifier(notifier)
                 .recheck(recheck)
-                .ownAccount(() -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account())
+                .ownAccount(ownAccount)
                 .homeRegion(region)
                 .clock(clock)
                 .log(new JsonLog(function, out, clock))

@@ -2,6 +2,7 @@ package io.irready.inventory;
 
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.EnvironmentNames;
+import io.irready.core.Memo;
 import io.irready.core.ResourceIds;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,7 +39,7 @@ public final class AuditRoles {
     private static final String SESSION_NAME = "irready";
 
     private final AwsClients home;
-    private final String homeAccount;
+    private final Supplier<String> homeAccount;
     private final String stsRegion;
     private final String roleName;
     private final Clock clock;
@@ -51,8 +53,13 @@ public final class AuditRoles {
      * @param roleName    the role's name in every other account
      */
     public AuditRoles(AwsClients home, String homeAccount, String stsRegion, String roleName, Clock clock) {
+        this(home, constant(Objects.requireNonNull(homeAccount, "homeAccount")), stsRegion, roleName, clock);
+    }
+
+    /** As above, with the home account asked for on first use (a Lambda learns it from STS, lazily). */
+    public AuditRoles(AwsClients home, Supplier<String> homeAccount, String stsRegion, String roleName, Clock clock) {
         this.home = Objects.requireNonNull(home, "home");
-        this.homeAccount = Objects.requireNonNull(homeAccount, "homeAccount");
+        this.homeAccount = Memo.of(homeAccount);
         this.stsRegion = Objects.requireNonNull(stsRegion, "stsRegion");
         this.roleName = validRoleName(roleName);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -69,7 +76,7 @@ public final class AuditRoles {
     }
 
     public String homeAccount() {
-        return homeAccount;
+        return homeAccount.get();
     }
 
     /** The role irready assumes in {@code account}. */
@@ -87,7 +94,7 @@ public final class AuditRoles {
         if (!ACCOUNT_ID.matcher(account).matches()) {
             throw new IllegalArgumentException("not an AWS account id: " + account);
         }
-        if (account.equals(homeAccount)) {
+        if (account.equals(homeAccount.get())) {
             return home;
         }
         AssumedRole role = sessions.computeIfAbsent(account, AssumedRole::new);
@@ -103,6 +110,10 @@ public final class AuditRoles {
     /** {@code cannot assume IrreadyAuditRole in 222222222222: access denied to sts:AssumeRole …}. */
     public String unavailable(String account, AwsCallFailedException failure) {
         return "cannot assume " + roleName + " in " + account + ": " + failure.getMessage();
+    }
+
+    private static Supplier<String> constant(String value) {
+        return () -> value;
     }
 
     private static String validRoleName(String name) {

@@ -355,7 +355,7 @@ class RouteTableTest {
                 "cloudtrail-kms-encryption", "cloudtrail-bucket-retention", "vpc-flow-logs-enabled", "ec2-ssm-managed",
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
-                "guardduty-enabled", "config-recorder-on", "auditor-integrity");
+                "guardduty-enabled", "config-recorder-on", "auditor-integrity", "organization-coverage");
     }
 
     @Test
@@ -417,7 +417,9 @@ class RouteTableTest {
         assertThat(names.get("route53resolver.amazonaws.com")).hasSize(3);
         assertThat(names.get("guardduty.amazonaws.com")).hasSize(3);
         assertThat(names.get("config.amazonaws.com")).hasSize(4);
-        assertThat(names.get("organizations.amazonaws.com")).hasSize(2);
+        assertThat(names.get("organizations.amazonaws.com")).containsExactlyInAnyOrder("DisableAWSServiceAccess",
+                "LeaveOrganization", "CreateAccount", "InviteAccountToOrganization", "MoveAccount",
+                "RemoveAccountFromOrganization", "CloseAccount");
         assertThat(names.get("events.amazonaws.com")).hasSize(5);
         assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
                 "SetTopicAttributes");

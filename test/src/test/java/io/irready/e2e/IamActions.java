@@ -16,7 +16,7 @@ import java.util.Optional;
  *       {@code GetPublicAccessBlock} (bucket level) needs {@code s3:GetBucketPublicAccessBlock}.</li>
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
  *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
- *       EventBridge, SNS).</li>
+ *       EventBridge, SNS, Organizations, STS).</li>
  * </ul>
  * An operation missing here fails the permission proof: add it with its documented action.
  */
@@ -69,7 +69,12 @@ final class IamActions {
                     "route53resolver:ListResolverQueryLogConfigAssociations"),
             Map.entry("EventBridge:DescribeRule", "events:DescribeRule"),
             Map.entry("EventBridge:ListTargetsByRule", "events:ListTargetsByRule"),
-            Map.entry("Sns:GetTopicAttributes", "sns:GetTopicAttributes"));
+            Map.entry("Sns:GetTopicAttributes", "sns:GetTopicAttributes"),
+            Map.entry("Organizations:ListAccounts", "organizations:ListAccounts"),
+            Map.entry("Organizations:ListChildren", "organizations:ListChildren"),
+            Map.entry("Organizations:ListAccountsForParent", "organizations:ListAccountsForParent"),
+            Map.entry("Organizations:DescribeOrganization", "organizations:DescribeOrganization"),
+            Map.entry("Sts:AssumeRole", "sts:AssumeRole"));
 
     private IamActions() {
     }

@@ -13,7 +13,6 @@ import io.irready.core.Status;
 import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
-import io.irready.inventory.AuditRoles;
 import io.irready.inventory.organizations.OrganizationAccount;
 import io.irready.inventory.organizations.OrganizationInventory;
 import io.irready.inventory.organizations.OrganizationsCollector;
@@ -24,6 +23,10 @@ import java.util.Optional;
  * {@code organization-coverage}: irready can assume its audit role in every ACTIVE account of the
  * organization in scope. An account it cannot reach is not "clean": its findings would simply never
  * exist, so each such account gets one ERROR (under its own account id) naming the failed AssumeRole.
+ *
+ * <p>The metadata lists the read-only Organizations actions only: {@code sts:AssumeRole} on the audit
+ * roles belongs to the auditing principal (the deployment grants it), not to the read-only policy that
+ * {@code irready policy} prints for every audited account.
  *
  * <p>Organizations is global, so the check runs once, from {@value #HOME_REGION}; evaluations of
  * other regions return no findings (as for CloudFront).
@@ -50,8 +53,7 @@ public final class OrganizationCoverage implements Check, Routed {
                             + "--assume-role-policy-document file://trust.json && aws iam put-role-policy "
                             + "--role-name IrreadyAuditRole --policy-name irready --policy-document file://policy.json"),
             List.of(OrganizationsCollector.LIST_ACCOUNTS, OrganizationsCollector.LIST_CHILDREN,
-                    OrganizationsCollector.LIST_ACCOUNTS_FOR_PARENT, OrganizationsCollector.DESCRIBE_ORGANIZATION,
-                    AuditRoles.ASSUME_ROLE),
+                    OrganizationsCollector.LIST_ACCOUNTS_FOR_PARENT, OrganizationsCollector.DESCRIBE_ORGANIZATION),
             References.NONE);
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
