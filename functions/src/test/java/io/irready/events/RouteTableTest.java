@@ -145,6 +145,7 @@ class RouteTableTest {
         expect("config/StopConfigurationRecorder.envelope.json", List.of("config-recorder-on"), NONE);
         expect("config/DeleteDeliveryChannel.record.json", List.of("config-recorder-on"), NONE);
         expect("organizations/LeaveOrganization.record.json", List.of("cloudtrail-logging-all-regions"), NONE);
+        expect("organizations/CreateAccount.record.json", List.of("organization-coverage"), NONE);
         expect("organizations/DisableAWSServiceAccess.envelope.json", List.of("cloudtrail-logging-all-regions"), NONE);
         expect("events/DisableRule.envelope.json", List.of("auditor-integrity"), NONE);
         expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);

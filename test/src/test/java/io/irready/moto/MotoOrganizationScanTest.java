@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudtrail.CloudTrailClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
-import software.amazon.awssdk.services.organizations.model.FeatureSet;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
 
 /**
  * {@code irready scan --accounts} and {@code --organization} against moto: an organization of a
@@ -42,7 +42,7 @@ class MotoOrganizationScanTest {
     @BeforeEach
     void organization() {
         try (OrganizationsClient organizations = MOTO.clients().build(OrganizationsClient.builder(), "us-east-1")) {
-            organizations.createOrganization(r -> r.featureSet(FeatureSet.ALL));
+            organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
             logging = organizations.createAccount(r -> r.accountName("prod").email("prod@example.com"))
                     .createAccountStatus().accountId();
             stopped = organizations.createAccount(r -> r.accountName("sandbox").email("sandbox@example.com"))
