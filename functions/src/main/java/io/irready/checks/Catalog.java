@@ -21,6 +21,7 @@ import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
 import io.irready.checks.networkfirewall.NetworkFirewallLogging;
+import io.irready.checks.organizations.OrganizationCoverage;
 import io.irready.checks.rds.RdsLogExports;
 import io.irready.checks.route53resolver.ResolverQueryLogging;
 import io.irready.checks.wafv2.WafLogging;
@@ -70,6 +71,8 @@ import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
 import io.irready.inventory.networkfirewall.NetworkFirewallCollector;
 import io.irready.inventory.networkfirewall.NetworkFirewallInventory;
+import io.irready.inventory.organizations.OrganizationInventory;
+import io.irready.inventory.organizations.OrganizationsCollector;
 import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
@@ -118,7 +121,8 @@ public final class Catalog {
                 new EksAuditLogs(),
                 new WafLogging(),
                 new NetworkFirewallLogging(),
-                new AuditorIntegrity()
+                new AuditorIntegrity(),
+                new OrganizationCoverage()
         );
     }
 
@@ -150,7 +154,8 @@ public final class Catalog {
                 ServiceCollector.regional(ApiGatewayInventory.class, ApiGatewayCollector::inventory),
                 ServiceCollector.regional(EksInventory.class, EksCollector::inventory),
                 ServiceCollector.regional(WafInventory.class, WafCollector::inventory),
-                ServiceCollector.regional(NetworkFirewallInventory.class, NetworkFirewallCollector::inventory)
+                ServiceCollector.regional(NetworkFirewallInventory.class, NetworkFirewallCollector::inventory),
+                ServiceCollector.of(OrganizationInventory.class, OrganizationsCollector::inventory)
         );
     }
 

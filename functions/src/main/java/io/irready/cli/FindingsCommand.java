@@ -65,6 +65,10 @@ public final class FindingsCommand implements Callable<Integer> {
     @Option(names = "--check", split = ",", paramLabel = "CHECK_ID", description = "Only these check ids (comma-separated).")
     List<String> checks = new ArrayList<>();
 
+    @Option(names = "--account", split = ",", paramLabel = "ID",
+            description = "Only findings of these accounts (comma-separated ids), when irready audits several.")
+    List<String> accounts = new ArrayList<>();
+
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT", description = "table (default), json or html (a self-contained page with the score trend: "
                     + "irready findings --format html > readiness.html).")
     String format;
@@ -156,6 +160,7 @@ public final class FindingsCommand implements Callable<Integer> {
                 .filter(f -> wanted.contains(f.status()))
                 .filter(f -> minimum.map(m -> f.severity().isAtLeast(m)).orElse(true))
                 .filter(f -> checks.isEmpty() || checks.contains(f.checkId()))
+                .filter(f -> accounts.isEmpty() || accounts.contains(f.account()))
                 .sorted(Comparator.comparing((StoredFinding f) -> !f.status().isOpen())
                         .thenComparing(StoredFinding::severity)
                         .thenComparing(StoredFinding::statusChangedAt, Comparator.reverseOrder())

@@ -18,6 +18,7 @@ import io.irready.core.Severity;
 import io.irready.core.Status;
 import io.irready.core.Suppression;
 import io.irready.inventory.AwsCall;
+import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
 import java.net.URI;
@@ -119,6 +120,29 @@ public final class ScanCommand implements Callable<Integer> {
             description = "The incident-response role whose access the responder checks verify.")
     String responderRoleArn;
 
+    @Option(names = "--accounts", split = ",", paramLabel = "ID",
+            description = "Scan these accounts (12-digit ids, comma-separated) through the audit role in each; "
+                    + "the caller's own account with its own credentials.")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--organization",
+            description = "Scan every ACTIVE account of the AWS Organization (run from the management or a "
+                    + "delegated administrator account).")
+    boolean organization;
+
+    @Option(names = "--ou", paramLabel = "OU",
+            description = "With --organization: only accounts under this organizational unit (ou-…), at any depth.")
+    String ou;
+
+    @Option(names = "--role-name", paramLabel = "NAME",
+            description = "The role assumed in each other account (default IRREADY_AUDIT_ROLE_NAME, else "
+                    + AuditRoles.DEFAULT_ROLE_NAME + ").")
+    String roleName;
+
+    @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+            description = "With --accounts or --organization: accounts scanned at once (default 4).")
+    int parallel;
+
     /** For tests and local simulators: one endpoint for every service (S3 then path-style). */
     @Option(names = "--endpoint-url", hidden = true, paramLabel = "URL")
     URI endpointUrl;
@@ -140,6 +164,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (!regions.isEmpty() && allRegions) {
             throw usage("--region and --all-regions cannot be combined");
         }
+        AccountsScanning.validate(spec, accounts, organization, ou, roleName, parallel);
         for (String region : regions) {
             // a typo would otherwise surface as connection failures after the SDK's retries
             if (!REGION_NAME.matcher(region).matches()) {
@@ -166,6 +191,10 @@ public final class ScanCommand implements Callable<Integer> {
             return 3;
         }
 
+        if (!accounts.isEmpty() || organization) {
+            return new AccountsScanning(cli, spec, accounts, organization, ou, roleName, parallel, format, failOn)
+                    .run(clients, account, scanned, selected, new Evaluator(cli.registry(), config, cli.clock()));
+        }
         List<String> ids = selected.stream().map(Check::id).toList();
         cli.err().println("irready: scanning account " + Text.clean(account) + " in "
                 + Text.clean(String.join(", ", scanned)) + " with " + ids.size() + " checks");

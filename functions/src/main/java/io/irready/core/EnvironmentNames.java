@@ -31,6 +31,9 @@ public final class EnvironmentNames {
 
     // where findings go besides the alert topic
     public static final String IRREADY_SECURITY_HUB = "IRREADY_SECURITY_HUB";
+    // other accounts of the organization, audited through a role irready assumes in each (AuditRoles)
+    public static final String IRREADY_AUDIT_ROLE_NAME = "IRREADY_AUDIT_ROLE_NAME";
+    public static final String IRREADY_ORGANIZATION_SCOPE = "IRREADY_ORGANIZATION_SCOPE";
 
     // irready's own deployment, which the auditor-integrity check and the self-watching routes judge
     public static final String IRREADY_AUDITOR_REGION = "IRREADY_AUDITOR_REGION";

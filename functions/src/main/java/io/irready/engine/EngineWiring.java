@@ -16,7 +16,9 @@ import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.core.Memo;
 import io.irready.core.ResourceIds;
+import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -62,17 +65,20 @@ public final class EngineWiring {
         Optional<Recheck> recheck = Optional.ofNullable(env.get(IRREADY_RECHECK_QUEUE_URL)).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
         StsClient sts = clients.build(StsClient.builder(), region);
+        // one STS call per container, shared by the sweeps and the audit roles of other accounts
+        Supplier<String> ownAccount = Memo.of(() -> AwsCall.required("sts:GetCallerIdentity", "Account",
+                AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account()));
         List<String> regions = config.regions().isEmpty() ? List.of(region) : config.regions();
         return Engine.builder()
                 .config(config)
                 .registry(registry)
                 .routes(Catalog.routeTable().withOwnResources(ownResources(env)))
-                .inventories(Catalog.inventories(clients))
+                .inventories(Catalog.inventories(clients).acrossAccounts(new AuditRoles(clients, ownAccount,
+                        region, AuditRoles.roleName(env), clock)::clientsFor))
                 .store(store)
                 .notifier(notifier)
                 .recheck(recheck)
-                .ownAccount(() -> AwsCall.required("sts:GetCallerIdentity", "Account",
-                        AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account()))
+                .ownAccount(ownAccount)
                 .homeRegion(region)
                 .clock(clock)
                 .log(new JsonLog(function, out, clock))

@@ -85,6 +85,20 @@ public final class AwsClients {
                 perAttempt, perCall);
     }
 
+    /**
+     * These clients acting with other credentials (a role assumed in another account): same
+     * endpoint, retries, HTTP client and interceptors.
+     */
+    public AwsClients withCredentials(AwsCredentialsProvider other) {
+        return new AwsClients(other, endpointOverride, maxAttempts, environment, httpClient, interceptors,
+                attemptTimeout, callTimeout);
+    }
+
+    /** Where these clients' credentials come from (assuming a role in another account starts from them). */
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
     /** Clients for a real account: default credential chain, SDK endpoint resolution. */
     public static AwsClients standard() {
         return new AwsClients(DefaultCredentialsProvider.builder().build(), Optional.empty(), 3);

@@ -3,6 +3,7 @@ package io.irready.inventory;
 import io.irready.core.Inventory;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Wires one inventory per account and region from the service collectors the catalog lists. Every
@@ -12,10 +13,26 @@ import java.util.List;
 public final class AwsInventoryFactory {
     private final AwsClients clients;
     private final List<ServiceCollector<?>> collectors;
+    private final Function<String, AwsClients> clientsByAccount;
 
     public AwsInventoryFactory(AwsClients clients, List<ServiceCollector<?>> collectors) {
+        this(clients, collectors, account -> clients);
+    }
+
+    private AwsInventoryFactory(AwsClients clients, List<ServiceCollector<?>> collectors,
+                                Function<String, AwsClients> clientsByAccount) {
         this.clients = clients;
         this.collectors = List.copyOf(collectors);
+        this.clientsByAccount = clientsByAccount;
+    }
+
+    /**
+     * The same collectors, each account read with its own clients (e.g. {@link AuditRoles#clientsFor}).
+     * They are asked for on the first read, so a role that cannot be assumed fails that read: the checks
+     * that needed it report ERROR naming {@code sts:AssumeRole}.
+     */
+    public AwsInventoryFactory acrossAccounts(Function<String, AwsClients> clientsFor) {
+        return new AwsInventoryFactory(clients, collectors, clientsFor);
     }
 
     public AwsClients clients() {
@@ -30,6 +47,6 @@ public final class AwsInventoryFactory {
     }
 
     private <T> void register(Inventory.Builder builder, ServiceCollector<T> collector, String account, String region) {
-        builder.lazily(collector.type(), () -> collector.loader().load(clients, account, region));
+        builder.lazily(collector.type(), () -> collector.loader().load(clientsByAccount.apply(account), account, region));
     }
 }

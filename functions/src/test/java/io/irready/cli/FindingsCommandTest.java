@@ -102,6 +102,16 @@ class FindingsCommandTest {
     }
 
     @Test
+    void filtersByAccount() throws Exception {
+        assertThat(run("--account", "222222222222", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).isEmpty();
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--account", "222222222222," + ACCOUNT, "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).hasSize(4);
+    }
+
+    @Test
     void aMissingTableIsAClearError() {
         int code = new CommandLine(new FindingsCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("--table-name", "no-such-table", "--endpoint-url", DYNALITE.endpoint().toString());

@@ -145,6 +145,7 @@ class RouteTableTest {
         expect("config/StopConfigurationRecorder.envelope.json", List.of("config-recorder-on"), NONE);
         expect("config/DeleteDeliveryChannel.record.json", List.of("config-recorder-on"), NONE);
         expect("organizations/LeaveOrganization.record.json", List.of("cloudtrail-logging-all-regions"), NONE);
+        expect("organizations/CreateAccount.record.json", List.of("organization-coverage"), NONE);
         expect("organizations/DisableAWSServiceAccess.envelope.json", List.of("cloudtrail-logging-all-regions"), NONE);
         expect("events/DisableRule.envelope.json", List.of("auditor-integrity"), NONE);
         expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);
@@ -386,7 +387,8 @@ class RouteTableTest {
                 "ec2-cloudwatch-agent", "lambda-can-write-logs", "cloudfront-access-logging", "rds-log-exports",
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
                 "guardduty-enabled", "config-recorder-on", "auditor-integrity",
-                "elb-access-logs", "apigateway-logging", "eks-audit-logs", "waf-logging", "networkfirewall-logging");
+                "elb-access-logs", "apigateway-logging", "eks-audit-logs", "waf-logging", "networkfirewall-logging",
+                "organization-coverage");
     }
 
     @Test
@@ -450,7 +452,9 @@ class RouteTableTest {
         assertThat(names.get("route53resolver.amazonaws.com")).hasSize(3);
         assertThat(names.get("guardduty.amazonaws.com")).hasSize(3);
         assertThat(names.get("config.amazonaws.com")).hasSize(4);
-        assertThat(names.get("organizations.amazonaws.com")).hasSize(2);
+        assertThat(names.get("organizations.amazonaws.com")).containsExactlyInAnyOrder("DisableAWSServiceAccess",
+                "LeaveOrganization", "CreateAccount", "InviteAccountToOrganization", "MoveAccount",
+                "RemoveAccountFromOrganization", "CloseAccount");
         assertThat(names.get("events.amazonaws.com")).hasSize(5);
         assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
                 "SetTopicAttributes");

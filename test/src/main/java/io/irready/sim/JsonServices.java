@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The JSON 1.0/1.1 services: CloudTrail, CloudWatch Logs, KMS, SSM, Route 53 Resolver, Config, SQS. */
+/** The JSON 1.0/1.1 services: CloudTrail, CloudWatch Logs, KMS, SSM, Route 53 Resolver, Config, SQS, Organizations. */
 final class JsonServices {
     private final SimulatedAccount a;
     private final FirewallServices firewalls;
@@ -49,6 +49,10 @@ final class JsonServices {
             case "sqs:SendMessage" -> sendMessage(in);
             case "wafv2:ListWebACLs", "wafv2:GetLoggingConfiguration", "network-firewall:ListFirewalls",
                     "network-firewall:DescribeLoggingConfiguration" -> firewalls.serve(r);
+            // a simulated account is standalone: it belongs to no organization
+            case "organizations:ListAccounts", "organizations:ListAccountsForParent", "organizations:ListChildren",
+                 "organizations:DescribeOrganization" -> Reply.jsonError(400, "AWSOrganizationsNotInUseException",
+                    "Your account is not a member of an organization.");
             default -> null;
         };
     }

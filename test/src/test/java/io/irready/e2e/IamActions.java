@@ -20,7 +20,7 @@ import java.util.Optional;
  *       Balancing v2 and Classic share the {@code elasticloadbalancing} actions.</li>
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
  *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
- *       EventBridge, SNS, EKS, WAFv2, Network Firewall).</li>
+ *       EventBridge, SNS, EKS, WAFv2, Network Firewall, Organizations, STS).</li>
  * </ul>
  * An operation missing here fails the permission proof: add it with its documented action.
  */
@@ -92,7 +92,12 @@ final class IamActions {
             Map.entry("ApiGateway:GetStages", "apigateway:GET"),
             Map.entry("ApiGateway:GetAccount", "apigateway:GET"),
             Map.entry("ApiGatewayV2:GetApis", "apigateway:GET"),
-            Map.entry("ApiGatewayV2:GetStages", "apigateway:GET"));
+            Map.entry("ApiGatewayV2:GetStages", "apigateway:GET"),
+            Map.entry("Organizations:ListAccounts", "organizations:ListAccounts"),
+            Map.entry("Organizations:ListChildren", "organizations:ListChildren"),
+            Map.entry("Organizations:ListAccountsForParent", "organizations:ListAccountsForParent"),
+            Map.entry("Organizations:DescribeOrganization", "organizations:DescribeOrganization"),
+            Map.entry("Sts:AssumeRole", "sts:AssumeRole"));
 
     private IamActions() {
     }
