@@ -37,24 +37,30 @@ public final class SweepScaling {
 
         /** Calls of the operations that are per resource by design (see {@link #PER_RESOURCE}). */
         public long perResourceCalls() {
-            return calls.entrySet().stream().filter(e -> PER_RESOURCE.contains(e.getKey()))
+            return calls.entrySet().stream().filter(e -> PER_RESOURCE.stream().anyMatch(e.getKey()::startsWith))
                     .mapToLong(Map.Entry::getValue).sum();
         }
     }
 
     /**
-     * Operations issued once per resource, not per page: IAM policy simulation per distinct execution
-     * role (lambda-can-write-logs), the configuration of each CloudFront distribution whose list entry
-     * does not show its logging (cloudfront-access-logging).
+     * Operations issued once per resource, not per page (prefixes of the simulator's operation keys):
+     * IAM policy simulation per distinct execution role (lambda-can-write-logs), the configuration of
+     * each CloudFront distribution whose list entry does not show its logging (cloudfront-access-logging),
+     * and the logging settings the list APIs do not carry: load balancer attributes (elb-access-logs),
+     * each EKS cluster's description (eks-audit-logs), each web ACL's and firewall's logging configuration
+     * (waf-logging, networkfirewall-logging) and each API's stages (apigateway-logging).
      */
     public static final List<String> PER_RESOURCE = List.of("iam:SimulatePrincipalPolicy",
-            "cloudfront:GET /2020-05-31/{id}/{id}/config");
+            "cloudfront:GET /2020-05-31/{id}/{id}/config", "elasticloadbalancing:DescribeLoadBalancerAttributes",
+            "eks:GET /clusters/", "wafv2:GetLoggingConfiguration", "network-firewall:DescribeLoggingConfiguration",
+            "apigateway:GET /v2/apis/", "apigateway:GET /restapis/");
 
     /** Resources in the simulated account (everything a check can judge or read). */
     public static int resources(SimulatedAccount a) {
         return a.trails.size() + a.buckets.size() + a.keys.size() + a.logGroups.size() + a.vpcs.size()
                 + a.subnets.size() + a.flowLogs.size() + a.instances.size() + a.dbInstances.size()
-                + a.dbClusters.size() + a.distributions.size() + a.functions.size();
+                + a.dbClusters.size() + a.distributions.size() + a.functions.size() + a.loadBalancers.size()
+                + a.apiStages.size() + a.eksClusters.size() + a.webAcls.size() + a.networkFirewalls.size();
     }
 
     /** One sweep of a freshly generated account of about {@code size} resources (after {@code warmups} unmeasured ones). */

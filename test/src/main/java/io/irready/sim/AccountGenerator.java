@@ -161,6 +161,27 @@ public final class AccountGenerator {
             a.functions.add(new Function("fn-" + n, role, null));
             a.logGroups.put("/aws/lambda/fn-" + n, new LogGroup("/aws/lambda/fn-" + n, i % 4 == 0 ? 30 : 400, null));
             a.distributions.add(new Distribution("E1" + n.toUpperCase(), i % 2 == 0, null));
+            // the evidence sources of the web tier and clusters, each kind judged per resource
+            String albLogs = "demo-alb-logs-" + a.account;
+            a.loadBalancers.add(i % 4 == 0
+                    ? new LoadBalancer("clb-" + n, "classic", null, false, i % 8 == 0, albLogs)
+                    : new LoadBalancer("alb-" + n, "application", "1" + n + "0000000", false, i % 2 == 0, albLogs));
+            if (i % 3 == 0) {
+                a.apiStages.add(new ApiStage("h" + n, "api-" + n, "HTTP", "$default",
+                        i % 2 == 0 ? "/aws/apigateway/orders" : null, null));
+            }
+            if (i % 2 == 0) {
+                a.eksClusters.add(new EksCluster("eks-" + n, "ACTIVE",
+                        i % 4 == 0 ? List.of("api", "audit", "authenticator") : List.of("api")));
+            } else {
+                a.webAcls.add(new WebAcl("acl-" + n, "a" + n + "-0000-4000-8000-000000000000", "REGIONAL",
+                        i % 3 == 0 ? null : "arn:aws:firehose:" + a.region + ":" + a.account
+                                + ":deliverystream/aws-waf-logs-" + n));
+            }
+            if (i % 5 == 0) {
+                a.networkFirewalls.add(new NetworkFirewall("nfw-" + n, i % 10 == 0 ? List.of("ALERT", "FLOW")
+                        : List.of("ALERT")));
+            }
         }
         return a;
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * Regression guard on sweep calls (counts, never time): a sweep pages through lists, so its calls
  * grow with pages, not resources — apart from the documented per-resource operations
  * ({@link SweepScaling#PER_RESOURCE}: one IAM simulation per distinct execution role, one
- * GetDistributionConfig per CloudFront distribution).
+ * GetDistributionConfig per CloudFront distribution, and one logging read per load balancer, EKS
+ * cluster, web ACL, firewall and API, whose list entries do not carry their logging settings).
  */
 class SweepScalingGuardTest {
     /** The smallest page the collectors get from any list the sweep reads (CloudWatch Logs, SSM, Lambda: 50). */
@@ -29,7 +30,9 @@ class SweepScalingGuardTest {
         long operations = p.calls().size();
         return operations + pages(a.logGroups.size()) + pages(a.vpcs.size()) + pages(a.subnets.size())
                 + pages(a.flowLogs.size()) + 3 * pages(a.instances.size()) + pages(a.dbInstances.size())
-                + pages(a.dbClusters.size()) + pages(a.distributions.size()) + pages(a.functions.size());
+                + pages(a.dbClusters.size()) + pages(a.distributions.size()) + pages(a.functions.size())
+                + 2 * pages(a.loadBalancers.size()) + pages(a.eksClusters.size()) + pages(a.webAcls.size())
+                + pages(a.networkFirewalls.size()) + 2 * pages(a.apiStages.size());
     }
 
     @Test
@@ -43,7 +46,9 @@ class SweepScalingGuardTest {
                     .isLessThanOrEqualTo(pageBound(account, p));
             long roles = account.functions.stream().map(SimulatedAccount.Function::roleArn).distinct().count();
             assertThat(p.perResourceCalls()).as("per-resource calls: %s", p.calls())
-                    .isLessThanOrEqualTo(roles + account.distributions.size());
+                    .isLessThanOrEqualTo(roles + account.distributions.size() + account.loadBalancers.size()
+                            + account.eksClusters.size() + account.webAcls.size() + account.networkFirewalls.size()
+                            + account.apiStages.size());
         }
     }
 
