@@ -286,9 +286,8 @@ class EventHandlerTest {
 
             String response = broken.event(sqsBatch("not json", good));
 
-            JsonNode failures = readTree(response).get("batchItemFailures");
-            assertThat(failures).hasSize(1);
-            assertThat(failures.get(0).get("itemIdentifier").asText()).isEqualTo("msg-1");
+            // exactly the partial batch response shape the SQS event source mapping reads back
+            assertThat(response).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-1\"}]}");
             assertThat(broken.logs()).contains("\"EventsMalformed\":1", "\"Errors\":1");
         } finally {
             broken.close();
