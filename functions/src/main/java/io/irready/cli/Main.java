@@ -4,6 +4,7 @@ import io.irready.core.EnvironmentNames;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
 import io.irready.cli.format.Text;
+import io.irready.logging.JsonLoggerProvider;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,8 +34,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         // the CLI reports problems as findings; library logging would only repeat them on stderr
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+        if (System.getProperty(JsonLoggerProvider.LEVEL_PROPERTY) == null) {
+            System.setProperty(JsonLoggerProvider.LEVEL_PROPERTY,
                     System.getenv().getOrDefault(EnvironmentNames.IRREADY_LOG_LEVEL, "error"));
         }
         System.exit(run(args));

@@ -1,5 +1,10 @@
 package io.irready.core;
 
+import java.util.Optional;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.regions.PartitionMetadata;
+import software.amazon.awssdk.regions.Region;
+
 /**
  * Canonical resource ids, so that the event path and the sweep always name a resource the same way.
  * Resources with an ARN are named by it; region-level findings use {@code <account>/<region>}
@@ -14,20 +19,17 @@ public final class ResourceIds {
         return account + "/" + region;
     }
 
-    /** True when {@code id} looks like an ARN. */
+    /** True when {@code id} is a well-formed ARN (partition, service, region, account and resource fields). */
     public static boolean isArn(String id) {
-        return id != null && id.startsWith("arn:");
+        return parse(id).isPresent();
     }
 
-    /** The partition for a region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+    /**
+     * The partition of a region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, {@code aws-iso}, …), from the
+     * SDK's partition metadata: its region patterns also place regions newer than this build.
+     */
     public static String partition(String region) {
-        if (region.startsWith("cn-")) {
-            return "aws-cn";
-        }
-        if (region.startsWith("us-gov-")) {
-            return "aws-us-gov";
-        }
-        return "aws";
+        return region == null || region.isBlank() ? "aws" : PartitionMetadata.of(Region.of(region)).id();
     }
 
     /** Builds {@code arn:<partition>:<service>:<region>:<account>:<resource>}. */
@@ -36,15 +38,18 @@ public final class ResourceIds {
                 + account + ":" + resource;
     }
 
-    /** The account field of an ARN, or {@code null} when it is not an ARN or has none. */
+    /** The account field of an ARN, or {@code null} when it is not an ARN or has none (S3 buckets). */
     public static String accountOf(String arn) {
-        String[] parts = isArn(arn) ? arn.split(":", 6) : new String[0];
-        return parts.length == 6 && !parts[4].isEmpty() ? parts[4] : null;
+        return parse(arn).flatMap(Arn::accountId).orElse(null);
     }
 
-    /** The region field of an ARN, or {@code null} when it is not an ARN or has none. */
+    /** The region field of an ARN, or {@code null} when it is not an ARN or has none (IAM, S3 buckets). */
     public static String regionOf(String arn) {
-        String[] parts = isArn(arn) ? arn.split(":", 6) : new String[0];
-        return parts.length == 6 && !parts[3].isEmpty() ? parts[3] : null;
+        return parse(arn).flatMap(Arn::region).orElse(null);
+    }
+
+    /** The parsed ARN, or empty when {@code id} is not one (a name, an {@code <account>/<region>} id, null). */
+    public static Optional<Arn> parse(String id) {
+        return id == null || !id.startsWith("arn:") ? Optional.empty() : Arn.tryFromString(id);
     }
 }

@@ -13,6 +13,7 @@ import io.irready.events.RouteTable;
 import io.irready.events.RoutingDecision;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsInventoryFactory;
+import io.irready.logging.JsonLines;
 import io.irready.store.ChangedBy;
 import io.irready.store.Store;
 import io.irready.store.TamperAttempt;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.MDC;
 
 /**
  * The event path: a CloudTrail event is routed to the checks and resources it may have changed,
@@ -67,7 +69,8 @@ public final class EventPipeline {
                         "position", container.isEmpty() ? bad.position() : container + " " + bad.position());
             }
             case CloudTrailEvent event -> {
-                try {
+                // every line on this event's path, the libraries' SLF4J lines included, carries its id
+                try (MDC.MDCCloseable id = MDC.putCloseable(JsonLines.EVENT_ID, event.eventId())) {
                     handle(event, isRecheck);
                 } catch (RuntimeException e) {
                     metrics.count(Metrics.ERRORS);

@@ -1,21 +1,17 @@
 package io.irready.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.irready.logging.JsonLines;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Structured log lines (one JSON object per line, keyed by the event id where there is one), the
- * shape Powertools' logger writes, without its logging backend in the Lambda artifact. CloudWatch
- * Logs Insights queries them by field: {@code filter eventId = "…"}.
+ * The engine's structured log lines, with fields of its choosing ({@link JsonLines}: one JSON object per line,
+ * with the event id where there is one, like every line the functions write). CloudWatch Logs Insights
+ * queries them by field: {@code filter eventId = "…"}.
  */
 public final class JsonLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_VALUE = 1000;
-
     private final String function;
     private final PrintStream out;
     private final Clock clock;
@@ -45,17 +41,8 @@ public final class JsonLog {
         line.put("function", function);
         line.put("message", message);
         for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
-            Object value = keysAndValues[i + 1];
-            // values can come from hostile events: bounded, and JSON-escaped by Jackson
-            if (value instanceof String s && s.length() > MAX_VALUE) {
-                value = s.substring(0, MAX_VALUE) + "…";
-            }
-            line.put(String.valueOf(keysAndValues[i]), value);
+            line.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
         }
-        try {
-            out.println(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            out.println("{\"level\":\"ERROR\",\"message\":\"unloggable line\"}");
-        }
+        out.println(JsonLines.render(line));
     }
 }

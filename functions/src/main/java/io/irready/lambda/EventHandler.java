@@ -2,9 +2,7 @@ package io.irready.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.engine.Engine;
 import io.irready.engine.EngineWiring;
 import io.irready.engine.Metrics;
@@ -12,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -24,6 +23,8 @@ import org.crac.Resource;
  * invocation so that Lambda's asynchronous retries (then the on-failure destination) take over.
  */
 public final class EventHandler implements RequestStreamHandler, Resource {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Engine engine;
 
     /** The Lambda runtime's constructor: wiring from the environment, registered for SnapStart priming. */
@@ -47,16 +48,12 @@ public final class EventHandler implements RequestStreamHandler, Resource {
             engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
             engine.metrics().flush();
         }
-        ObjectNode response = JsonNodeFactory.instance.objectNode();
-        if (outcome.sqsBatch()) {
-            ArrayNode failures = response.putArray("batchItemFailures");
-            outcome.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
-        } else if (outcome.retryableFailure().isPresent()) {
+        if (outcome.batchResponse().isEmpty() && outcome.retryableFailure().isPresent()) {
             throw outcome.retryableFailure().get();
-        } else {
-            response.put("status", "ok");
         }
-        output.write(response.toString().getBytes(StandardCharsets.UTF_8));
+        // {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}, the shape the SQS event source mapping reads
+        Object response = outcome.batchResponse().<Object>map(r -> r).orElse(Map.of("status", "ok"));
+        output.write(JSON.writeValueAsBytes(response));
     }
 
     @Override

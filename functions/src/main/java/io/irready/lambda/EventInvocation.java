@@ -1,5 +1,7 @@
 package io.irready.lambda;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,11 +35,11 @@ final class EventInvocation {
     /**
      * What one invocation did with its input.
      *
-     * @param sqsBatch           the input was an SQS batch (the re-check queue)
-     * @param failedMessageIds   SQS messages to redeliver (retryable failures only, never malformed input)
+     * @param batchResponse      for an SQS batch (the re-check queue): the messages to redeliver (retryable
+     *                           failures only, never malformed input), in the partial batch response Lambda reads
      * @param retryableFailure   a non-SQS input hit a failure worth retrying (e.g. DynamoDB unavailable)
      */
-    record Outcome(boolean sqsBatch, List<String> failedMessageIds, Optional<RuntimeException> retryableFailure) {
+    record Outcome(Optional<SQSBatchResponse> batchResponse, Optional<RuntimeException> retryableFailure) {
     }
 
     static Outcome handle(String input, EventParser parser, EventPipeline pipeline) {
@@ -48,19 +50,19 @@ final class EventInvocation {
             // JSON Lines or garbage: the parser sorts it out item by item
         }
         if (root != null && isSqsBatch(root)) {
-            List<String> failed = new ArrayList<>();
+            List<BatchItemFailure> failed = new ArrayList<>();
             for (JsonNode message : root.get("Records")) {
                 String messageId = message.path("messageId").asText("");
                 for (ParsedEvent item : parser.parse(message.path("body").asText(""))) {
                     try {
                         pipeline.handle(item, true, "SQS message " + messageId);
                     } catch (RuntimeException e) {
-                        failed.add(messageId);
+                        failed.add(new BatchItemFailure(messageId));
                         break;
                     }
                 }
             }
-            return new Outcome(true, failed, Optional.empty());
+            return new Outcome(Optional.of(new SQSBatchResponse(failed)), Optional.empty());
         }
         List<ParsedEvent> items = root != null ? parser.parse(root) : parser.parse(input == null ? "" : input);
         RuntimeException first = null;
@@ -71,7 +73,7 @@ final class EventInvocation {
                 first = first == null ? e : first;
             }
         }
-        return new Outcome(false, List.of(), Optional.ofNullable(first));
+        return new Outcome(Optional.empty(), Optional.ofNullable(first));
     }
 
     private static boolean isSqsBatch(JsonNode root) {

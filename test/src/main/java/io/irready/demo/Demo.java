@@ -20,6 +20,7 @@ import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.securityhub.SecurityHubImport;
+import io.irready.logging.JsonLoggerProvider;
 import io.irready.sim.AccountGenerator;
 import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
@@ -75,7 +76,7 @@ public final class Demo {
         boolean verbose = List.of(args).contains("--verbose");
         if (!verbose) {
             // the functions log to stderr in Lambda; here the demo's own output tells the story
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            System.setProperty(JsonLoggerProvider.LEVEL_PROPERTY, "warn");
         }
         if (List.of(args).contains("--help")) {
             System.out.println("Usage: irready demo [--verbose]\n\nRuns irready end to end on a simulated AWS account "

@@ -1,7 +1,5 @@
 package io.irready.checks.irready;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.core.AuditorIdentity;
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
@@ -11,6 +9,7 @@ import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
+import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.eventbridge.EventRule;
@@ -35,6 +34,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import software.amazon.awssdk.arns.Arn;
+import software.amazon.awssdk.arns.ArnResource;
+import software.amazon.awssdk.policybuilder.iam.IamAction;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 
 /**
  * {@code auditor-integrity}: irready itself has not been switched off. Its EventBridge rules exist, are enabled
@@ -48,7 +52,6 @@ import java.util.function.Supplier;
  */
 public final class AuditorIntegrity implements Check, Routed {
     public static final String ID = "auditor-integrity";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final CheckMetadata METADATA = new CheckMetadata(
             ID,
@@ -268,49 +271,28 @@ public final class AuditorIntegrity implements Check, Routed {
         if (!nameOrArn.startsWith("arn:")) {
             return nameOrArn;
         }
-        String[] parts = nameOrArn.split(":");
-        return parts.length > 6 ? parts[6] : nameOrArn;
+        return ResourceIds.parse(nameOrArn).map(Arn::resource)
+                .filter(resource -> resource.resourceType().isPresent())
+                .map(ArnResource::resource)
+                .orElse(nameOrArn);
     }
 
-    /** True when an Allow statement lets the {@code events.amazonaws.com} service invoke the function. */
+    /**
+     * True when an Allow statement lets the {@code events.amazonaws.com} service invoke the function. Conditions
+     * (such as the rule's source ARN) are not judged; a policy that cannot be read allows nothing.
+     */
     static boolean allowsEventBridge(String policyJson) {
+        IamPolicy policy;
         try {
-            JsonNode statements = JSON.readTree(policyJson).path("Statement");
-            for (JsonNode s : statements.isArray() ? statements : JSON.createArrayNode().add(statements)) {
-                if (!"Allow".equals(s.path("Effect").asText())) {
-                    continue;
-                }
-                JsonNode service = s.path("Principal").path("Service");
-                boolean events = service.isArray() ? containsText(service, "events.amazonaws.com")
-                        : "events.amazonaws.com".equals(service.asText());
-                JsonNode action = s.path("Action");
-                boolean invoke = action.isArray() ? containsAny(action) : isInvoke(action.asText());
-                if (events && invoke) {
-                    return true;
-                }
-            }
-        } catch (Exception e) {
+            policy = IamPolicy.fromJson(policyJson);
+        } catch (RuntimeException e) {
             return false;
         }
-        return false;
-    }
-
-    private static boolean containsText(JsonNode array, String text) {
-        for (JsonNode n : array) {
-            if (text.equals(n.asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean containsAny(JsonNode actions) {
-        for (JsonNode n : actions) {
-            if (isInvoke(n.asText())) {
-                return true;
-            }
-        }
-        return false;
+        return policy.statements().stream()
+                .filter(s -> "Allow".equals(s.effect().value()))
+                .filter(s -> s.principals().stream().anyMatch(p -> p.type().equals(IamPrincipalType.SERVICE)
+                        && "events.amazonaws.com".equals(p.id())))
+                .anyMatch(s -> s.actions().stream().map(IamAction::value).anyMatch(AuditorIntegrity::isInvoke));
     }
 
     private static boolean isInvoke(String action) {

@@ -1,13 +1,16 @@
 package io.irready.checks.kms;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
+import io.irready.core.ResourceIds;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.policybuilder.iam.IamAction;
+import software.amazon.awssdk.policybuilder.iam.IamPolicy;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipal;
+import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
+import software.amazon.awssdk.policybuilder.iam.IamStatement;
 
 /**
  * Reads a KMS key policy the way it matters for one role and one action. Pure; deliberately simple:
@@ -16,10 +19,10 @@ import java.util.regex.Pattern;
  *
  * <p>In KMS a key policy must allow an action for anyone to have it: either directly (the role ARN, or every
  * principal {@code *}) or by delegating to IAM (the account root), in which case the role's IAM policies decide.
+ * The SDK's policy reader does the JSON: a single statement or a list, principals as {@code "*"} or by type,
+ * values as a string or a list.
  */
 final class KeyPolicyAccess {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /**
      * @param direct    a statement allows the role itself (or {@code *}) the action
      * @param viaIam    a statement allows the account root: the role's IAM policies decide
@@ -33,27 +36,27 @@ final class KeyPolicyAccess {
     }
 
     static Verdict judge(String policyJson, String roleArn, String account, String action) {
-        JsonNode policy;
+        IamPolicy policy;
         try {
-            policy = JSON.readTree(policyJson);
-        } catch (Exception e) {
+            policy = IamPolicy.fromJson(policyJson);
+        } catch (RuntimeException e) {
             return new Verdict(false, false, false, Set.of("the key policy could not be parsed"));
         }
         boolean direct = false;
         boolean viaIam = false;
         boolean denied = false;
         Set<String> notes = new LinkedHashSet<>();
-        for (JsonNode statement : list(policy.path("Statement"))) {
-            boolean allow = "Allow".equalsIgnoreCase(statement.path("Effect").asText());
-            boolean conditional = statement.has("Condition") && !statement.path("Condition").isEmpty();
+        for (IamStatement statement : policy.statements()) {
+            boolean allow = "Allow".equalsIgnoreCase(statement.effect().value());
+            boolean conditional = !statement.conditions().isEmpty();
             if (!matchesAction(statement, action)) {
                 continue;
             }
-            if (statement.has("NotPrincipal")) {
+            if (!statement.notPrincipals().isEmpty()) {
                 notes.add("a NotPrincipal statement in the key policy was not evaluated");
                 continue;
             }
-            Who who = who(statement.path("Principal"), roleArn, account);
+            Who who = who(statement.principals(), roleArn, account);
             if (who == Who.NOBODY) {
                 continue;
             }
@@ -82,33 +85,40 @@ final class KeyPolicyAccess {
 
     private enum Who { ROLE, EVERYONE, ACCOUNT, NOBODY }
 
-    private static Who who(JsonNode principal, String roleArn, String account) {
-        List<String> values = new ArrayList<>();
-        if (principal.isTextual()) {
-            values.add(principal.asText());
-        } else {
-            list(principal.path("AWS")).forEach(v -> values.add(v.asText()));
-        }
+    /** Only {@code "*"} and AWS principals can name a role or its account; service principals never do. */
+    private static Who who(List<IamPrincipal> principals, String roleArn, String account) {
         Who result = Who.NOBODY;
-        for (String v : values) {
+        for (IamPrincipal principal : principals) {
+            if (!principal.equals(IamPrincipal.ALL) && !principal.type().equals(IamPrincipalType.AWS)) {
+                continue;
+            }
+            String v = principal.id();
             if (v.equals(roleArn)) {
                 return Who.ROLE;
             }
             if (v.equals("*")) {
                 result = Who.EVERYONE;
-            } else if (result == Who.NOBODY && (v.equals(account) || v.matches("arn:aws[a-z-]*:iam::"
-                    + Pattern.quote(account) + ":root"))) {
+            } else if (result == Who.NOBODY && (v.equals(account) || isRootOf(v, account))) {
                 result = Who.ACCOUNT;
             }
         }
         return result;
     }
 
-    private static boolean matchesAction(JsonNode statement, String action) {
-        if (statement.has("NotAction")) {
-            return list(statement.path("NotAction")).stream().noneMatch(p -> glob(p.asText(), action));
+    /** {@code arn:<partition>:iam::<account>:root}, in any partition. */
+    private static boolean isRootOf(String principal, String account) {
+        return ResourceIds.parse(principal)
+                .filter(arn -> arn.service().equals("iam") && arn.region().isEmpty())
+                .filter(arn -> arn.accountId().filter(account::equals).isPresent())
+                .filter(arn -> arn.resourceAsString().equals("root"))
+                .isPresent();
+    }
+
+    private static boolean matchesAction(IamStatement statement, String action) {
+        if (!statement.notActions().isEmpty()) {
+            return statement.notActions().stream().map(IamAction::value).noneMatch(p -> glob(p, action));
         }
-        return list(statement.path("Action")).stream().anyMatch(p -> glob(p.asText(), action));
+        return statement.actions().stream().map(IamAction::value).anyMatch(p -> glob(p, action));
     }
 
     /** IAM action globs: {@code *} and {@code ?}, case-insensitive. */
@@ -118,15 +128,5 @@ final class KeyPolicyAccess {
             regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
         }
         return action.toLowerCase(Locale.ROOT).matches(regex.toString());
-    }
-
-    private static List<JsonNode> list(JsonNode node) {
-        List<JsonNode> out = new ArrayList<>();
-        if (node.isArray()) {
-            node.forEach(out::add);
-        } else if (!node.isMissingNode() && !node.isNull()) {
-            out.add(node);
-        }
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.irready.inventory.iam;
 
+import io.irready.core.ResourceIds;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import java.util.ArrayList;
@@ -19,8 +20,8 @@ public final class ResponderSimulationCollector {
     }
 
     public static ResponderSimulation inventory(AwsClients clients, String region) {
-        return inventory(clients.build(IamClient.builder(), region.startsWith("cn-") ? "aws-cn-global"
-                : region.startsWith("us-gov-") ? "aws-us-gov-global" : "aws-global"));
+        // IAM is global: its client region is the partition's pseudo-region (aws-global, aws-cn-global, aws-iso-global…)
+        return inventory(clients.build(IamClient.builder(), ResourceIds.partition(region) + "-global"));
     }
 
     public static ResponderSimulation inventory(IamClient client) {

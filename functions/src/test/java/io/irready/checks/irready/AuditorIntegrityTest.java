@@ -160,4 +160,22 @@ class AuditorIntegrityTest {
                   "Action":"lambda:InvokeFunction"}]}""")).isFalse();
         assertThat(AuditorIntegrity.functionName(ALIAS_ARN)).isEqualTo("irready-events");
     }
+
+    @Test
+    void invokePermissionIsReadInEveryShapeAPolicyTakes() {
+        // one statement rather than a list, principals and actions as lists
+        assertThat(AuditorIntegrity.allowsEventBridge("""
+                {"Statement":{"Effect":"Allow","Principal":{"Service":["sns.amazonaws.com","events.amazonaws.com"]},
+                  "Action":["lambda:GetFunction","lambda:*"]}}""")).isTrue();
+        // a Deny, every principal (not a service principal) and other actions do not count
+        assertThat(AuditorIntegrity.allowsEventBridge("""
+                {"Statement":[{"Effect":"Deny","Principal":{"Service":"events.amazonaws.com"},"Action":"*"},
+                  {"Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction"},
+                  {"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"lambda:GetFunction"}]}"""))
+                .isFalse();
+        assertThat(AuditorIntegrity.allowsEventBridge("{not json")).isFalse();
+        assertThat(AuditorIntegrity.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:irready-events"))
+                .isEqualTo("irready-events");
+        assertThat(AuditorIntegrity.functionName("irready-webhook")).isEqualTo("irready-webhook");
+    }
 }

@@ -118,6 +118,23 @@ class ResponderSimulationCollectorTest {
     }
 
     @Test
+    void iamIsCalledInThePartitionOfTheRegion() {
+        aws.stub(queryCall("SimulatePrincipalPolicy").willReturn(xml("""
+                <SimulatePrincipalPolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">
+                  <SimulatePrincipalPolicyResult><IsTruncated>false</IsTruncated><EvaluationResults/>
+                  </SimulatePrincipalPolicyResult>
+                </SimulatePrincipalPolicyResponse>""")));
+        for (String region : List.of("cn-northwest-1", "us-gov-east-1", "us-iso-east-1", "eu-west-1")) {
+            ResponderSimulationCollector.inventory(aws.clients(), region).simulate(ROLE, List.of("s3:GetObject"), List.of());
+        }
+
+        // the client's region (here, with the endpoint overridden, the signing region) is the partition's global one
+        assertThat(aws.server().getAllServeEvents()).extracting(e -> e.getRequest().getHeader("Authorization"))
+                .map(auth -> auth.replaceAll(".*Credential=[^/]+/\\d+/([^/]+)/iam/.*", "$1"))
+                .containsExactlyInAnyOrder("aws-cn-global", "aws-us-gov-global", "aws-iso-global", "aws-global");
+    }
+
+    @Test
     void accessDeniedAndMissingRoleAreClassified() {
         aws.stub(queryCall("SimulatePrincipalPolicy").willReturn(queryError(403, "AccessDenied",
                 "User is not authorized to perform: iam:SimulatePrincipalPolicy")));
