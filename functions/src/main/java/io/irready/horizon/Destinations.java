@@ -26,7 +26,7 @@ final class Destinations {
         if (destinationArn.startsWith("arn:") && destinationArn.contains(":log-group:")) {
             return logGroup(source, resource, logGroupName(destinationArn));
         }
-        if (destinationArn.startsWith("arn:") && destinationArn.split(":", 6)[2].equals("s3")) {
+        if (destinationArn.matches("arn:[^:]+:s3:::.+")) {
             String path = destinationArn.substring(destinationArn.indexOf(":::") + 3);
             int slash = path.indexOf('/');
             String bucket = slash < 0 ? path : path.substring(0, slash);
