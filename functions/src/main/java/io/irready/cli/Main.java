@@ -65,6 +65,7 @@ public final class Main implements Runnable {
         cmd.addSubcommand(new ScanCommand(cli));
         cmd.addSubcommand(new ChecksCommand(cli));
         cmd.addSubcommand(new PolicyCommand(cli));
+        cmd.addSubcommand(new HorizonCommand(cli));
         // settings below apply to the subcommands added above
         cmd.setOut(cli.out());
         cmd.setErr(cli.err());
