@@ -1,6 +1,7 @@
 package io.irready.core;
 
 import static io.irready.core.EnvironmentNames.AWS_REGION;
+import static io.irready.core.EnvironmentNames.IRREADY_ACCOUNT_SCOPE;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ALIAS;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_KEY_ARN;
@@ -50,6 +51,7 @@ import java.util.function.Function;
  * @param historyTtlDays            how long transition history is kept
  * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
  * @param securityHubImport         import every transition into Security Hub as an ASFF finding (opt-in)
+ * @param accountScope              the accounts whose events are evaluated (the home account always is)
  */
 public record Config(
         List<String> regions,
@@ -65,7 +67,8 @@ public record Config(
         List<Suppression> suppressions,
         int historyTtlDays,
         Optional<AuditorIdentity> auditor,
-        boolean securityHubImport) {
+        boolean securityHubImport,
+        AccountScope accountScope) {
 
     public static final int DEFAULT_RETENTION_DAYS = 365;
 
@@ -109,6 +112,7 @@ public record Config(
             throw new IllegalArgumentException("historyTtlDays must be at least 1, got " + historyTtlDays);
         }
         Objects.requireNonNull(auditor, "auditor");
+        Objects.requireNonNull(accountScope, "accountScope");
     }
 
     public static Config defaults() {
@@ -138,7 +142,7 @@ public record Config(
      * ({@code engine=type+type;engine=type}), {@code IRREADY_FORENSIC_LOG_GROUP_PREFIXES},
      * {@code IRREADY_RESPONDER_ROLE_ARN}, {@code IRREADY_RESPONDER_ACTIONS}, {@code IRREADY_MIN_ALERT_SEVERITY},
      * {@code IRREADY_DISABLED_CHECKS}, {@code IRREADY_SUPPRESSIONS} (comma-separated {@code checkId:pattern}),
-     * {@code IRREADY_HISTORY_TTL_DAYS}, {@code IRREADY_SECURITY_HUB} ({@code true}/{@code false}); for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
+     * {@code IRREADY_HISTORY_TTL_DAYS}, {@code IRREADY_SECURITY_HUB} ({@code true}/{@code false}), {@code IRREADY_ACCOUNT_SCOPE} (account ids, or {@code *}); for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
      * {@code IRREADY_AUDITOR_FUNCTION_NAMES}, {@code IRREADY_AUDITOR_ALIAS} (default {@code live}),
      * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN} and {@code IRREADY_AUDITOR_REGION}
      * (default {@code AWS_REGION}). Lists are comma-separated. Unknown or malformed values fail loudly.
@@ -161,6 +165,7 @@ public record Config(
         get.apply(IRREADY_HISTORY_TTL_DAYS).ifPresent(v -> b.historyTtlDays(integer(IRREADY_HISTORY_TTL_DAYS, v)));
         b.auditor(auditorFromEnvironment(get));
         get.apply(IRREADY_SECURITY_HUB).ifPresent(v -> b.securityHubImport(bool(IRREADY_SECURITY_HUB, v)));
+        get.apply(IRREADY_ACCOUNT_SCOPE).ifPresent(v -> b.accountScope(AccountScope.parse(v)));
         return b.build();
     }
 
@@ -243,6 +248,7 @@ public record Config(
         private int historyTtlDays = 90;
         private Optional<AuditorIdentity> auditor = Optional.empty();
         private boolean securityHubImport;
+        private AccountScope accountScope = AccountScope.any();
 
         private Builder() {
         }
@@ -262,6 +268,7 @@ public record Config(
             historyTtlDays = c.historyTtlDays;
             auditor = c.auditor;
             securityHubImport = c.securityHubImport;
+            accountScope = c.accountScope;
         }
 
         public Builder regions(List<String> v) { regions = v; return this; }
@@ -278,11 +285,13 @@ public record Config(
         public Builder historyTtlDays(int v) { historyTtlDays = v; return this; }
         public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
         public Builder securityHubImport(boolean v) { securityHubImport = v; return this; }
+        public Builder accountScope(AccountScope v) { accountScope = v; return this; }
 
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
-                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport);
+                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport,
+                    accountScope);
         }
     }
 }

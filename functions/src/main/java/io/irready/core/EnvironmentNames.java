@@ -34,6 +34,8 @@ public final class EnvironmentNames {
     // other accounts of the organization, audited through a role irready assumes in each (AuditRoles)
     public static final String IRREADY_AUDIT_ROLE_NAME = "IRREADY_AUDIT_ROLE_NAME";
     public static final String IRREADY_ORGANIZATION_SCOPE = "IRREADY_ORGANIZATION_SCOPE";
+    // whose events are evaluated: account ids, comma-separated; empty or * for any (Config.accountScope)
+    public static final String IRREADY_ACCOUNT_SCOPE = "IRREADY_ACCOUNT_SCOPE";
 
     // irready's own deployment, which the auditor-integrity check and the self-watching routes judge
     public static final String IRREADY_AUDITOR_REGION = "IRREADY_AUDITOR_REGION";

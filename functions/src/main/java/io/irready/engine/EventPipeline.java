@@ -1,6 +1,7 @@
 package io.irready.engine;
 
 import io.irready.alerts.Notifier;
+import io.irready.core.AccountScope;
 import io.irready.core.Evaluation;
 import io.irready.core.Inventory;
 import io.irready.core.Scope;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.MDC;
+import java.util.function.Supplier;
 
 /**
  * The event path: a CloudTrail event is routed to the checks and resources it may have changed,
@@ -41,6 +43,8 @@ public final class EventPipeline {
     private final JsonLog log;
     private final Metrics metrics;
     private final Verdicts verdicts;
+    private final AccountScope accountScope;
+    private final Supplier<String> ownAccount;
 
     EventPipeline(Collaborators with, Verdicts verdicts) {
         this.routes = with.routes();
@@ -53,6 +57,8 @@ public final class EventPipeline {
         this.log = with.log();
         this.metrics = with.metrics();
         this.verdicts = verdicts;
+        this.accountScope = with.config().accountScope();
+        this.ownAccount = with.ownAccount();
     }
 
     /**
@@ -85,6 +91,13 @@ public final class EventPipeline {
     /** Re-evaluates what one event routes to, stores the verdicts and announces the transitions. */
     public void handle(CloudTrailEvent event, boolean isRecheck) {
         metrics.count(Metrics.EVENTS_RECEIVED);
+        if (!accountScope.includes(event.account(), ownAccount)) {
+            // before the ledger and the routes: an account nobody asked to audit costs no read and no write
+            metrics.count(Metrics.EVENTS_OUT_OF_SCOPE);
+            log.warn("event from an account outside the configured scope dropped", "eventId", event.eventId(),
+                    "account", event.account(), "eventName", event.eventName(), "scope", accountScope.toString());
+            return;
+        }
         // the re-check carries the same event id but must run: it has its own delivery key
         String deliveryKey = event.eventId() + (isRecheck ? "#recheck" : "");
         if (store.ledger().processed(deliveryKey)) {

@@ -24,6 +24,7 @@ public final class Metrics {
     public static final String EVENTS_IGNORED = "EventsIgnored";
     public static final String EVENTS_MALFORMED = "EventsMalformed";
     public static final String EVENTS_DUPLICATE = "EventsDuplicate";
+    public static final String EVENTS_OUT_OF_SCOPE = "EventsOutOfScope";
     public static final String EVALUATIONS = "Evaluations";
     public static final String TRANSITIONS = "Transitions";
     public static final String ALERTS_PUBLISHED = "AlertsPublished";

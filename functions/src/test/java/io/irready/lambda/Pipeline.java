@@ -12,6 +12,7 @@ import io.irready.engine.JsonLog;
 import io.irready.engine.Metrics;
 import io.irready.engine.Recheck;
 import io.irready.events.RouteTable;
+import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsInventoryFactory;
 import io.irready.store.Store;
@@ -27,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -54,12 +57,26 @@ final class Pipeline implements AutoCloseable {
     }
 
     Pipeline(Dynalite dynalite, Enricher enricher) {
+        this(dynalite, enricher, UnaryOperator.identity(), false);
+    }
+
+    /**
+     * As a multi-account deployment wires it: other accounts are read through their audit role
+     * ({@code AssumeRole} on the wire), with the configuration adjusted by {@code configure}.
+     */
+    Pipeline(Dynalite dynalite, UnaryOperator<Config.Builder> configure) {
+        this(dynalite, Enricher.NONE, configure, true);
+    }
+
+    private Pipeline(Dynalite dynalite, Enricher enricher, UnaryOperator<Config.Builder> configure,
+                     boolean acrossAccounts) {
         aws.stub(AwsWire.jsonCall("AmazonSQS.SendMessage").willReturn(AwsWire.json(
                 "{\"MessageId\":\"5fea7756-0ea4-451a-a703-a558b933e274\",\"MD5OfMessageBody\":\"unchecked\"}")));
         CheckRegistry registry = Catalog.registry();
         Set<String> notCloudTrail = registry.all().stream().map(Check::id).filter(id -> !id.startsWith("cloudtrail-"))
                 .collect(Collectors.toSet());
-        Config config = Config.builder().regions(java.util.List.of(AwsWire.REGION)).disabledChecks(notCloudTrail).build();
+        Config config = configure.apply(Config.builder().regions(java.util.List.of(AwsWire.REGION))
+                .disabledChecks(notCloudTrail)).build();
         Clock clock = Clock.systemUTC();
         store = Store.open(dynalite.client(), dynalite.newTable(), config, clock);
         Notifier notifier = new Notifier(aws.clients().build(SnsClient.builder(), AwsWire.REGION), SnsCapture.TOPIC,
@@ -68,15 +85,21 @@ final class Pipeline implements AutoCloseable {
         SqsClient sqs = aws.clients().build(SqsClient.builder().checksumValidationEnabled(false), AwsWire.REGION);
         StsClient sts = aws.clients().build(StsClient.builder(), AwsWire.REGION);
         PrintStream out = new PrintStream(logs, true, StandardCharsets.UTF_8);
+        Supplier<String> ownAccount = () -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account();
+        AwsInventoryFactory inventories = Catalog.inventories(aws.clients());
+        if (acrossAccounts) {
+            inventories = inventories.acrossAccounts(new AuditRoles(aws.clients(), ownAccount, AwsWire.REGION,
+                    AuditRoles.DEFAULT_ROLE_NAME, clock)::clientsFor);
+        }
         engine = Engine.builder()
                 .config(config)
                 .registry(registry)
                 .routes(Catalog.routeTable())
-                .inventories(Catalog.inventories(aws.clients()))
+                .inventories(inventories)
                 .store(store)
                 .notifier(notifier)
                 .recheck(new Recheck(sqs, QUEUE_URL))
-                .ownAccount(() -> AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account())
+                .ownAccount(ownAccount)
                 .homeRegion(AwsWire.REGION)
                 .clock(clock)
                 .log(new JsonLog("event", out, clock))

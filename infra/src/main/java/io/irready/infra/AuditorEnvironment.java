@@ -37,6 +37,12 @@ final class AuditorEnvironment {
         if (props.securityHub()) {
             env.put(EnvironmentNames.IRREADY_SECURITY_HUB, "true");
         }
+        if (props.multiAccount()) {
+            env.put(EnvironmentNames.IRREADY_AUDIT_ROLE_NAME, props.effectiveAuditRoleName());
+        }
+        if (!props.accountScope().isAny()) {
+            env.put(EnvironmentNames.IRREADY_ACCOUNT_SCOPE, props.accountScope().toString());
+        }
         return env;
     }
 

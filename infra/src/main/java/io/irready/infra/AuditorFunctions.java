@@ -146,7 +146,29 @@ final class AuditorFunctions {
                     .resources(securityHubProducts())
                     .build());
         }
+        if (props.multiAccount()) {
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("AssumeTheAuditRoleInOtherAccounts")
+                    .actions(AuditorPermissions.ASSUME_AUDIT_ROLE)
+                    .resources(auditRoleArns())
+                    .build());
+        }
         return role;
+    }
+
+    /**
+     * The audit role in every account in scope: the listed accounts' when the scope lists them (the home
+     * account needs none), else any account's role of that name, since the organization's accounts are
+     * known only at run time.
+     */
+    private List<String> auditRoleArns() {
+        String partition = Stack.of(auditor).getPartition();
+        String role = ":role/" + props.effectiveAuditRoleName();
+        if (props.accountScope().isAny()) {
+            return List.of("arn:" + partition + ":iam::*" + role);
+        }
+        return props.accountScope().accounts().stream().sorted()
+                .map(account -> "arn:" + partition + ":iam::" + account + role).toList();
     }
 
     /**

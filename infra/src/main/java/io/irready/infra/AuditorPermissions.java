@@ -23,13 +23,17 @@ public final class AuditorPermissions {
     /** With {@code securityHub} on: findings imported into the account's own default product, nothing else. */
     public static final List<String> SECURITY_HUB_IMPORT = List.of("securityhub:BatchImportFindings");
 
+    /** With multi-account configured: the audit role of the organization's other accounts, by name. */
+    public static final List<String> ASSUME_AUDIT_ROLE = List.of("sts:AssumeRole");
+
     /** Every alertable transition also goes to the home region's default event bus, and only there. */
     public static final List<String> FINDING_EVENTS = List.of("events:PutEvents");
 
     /** The auditor's writes (BRIEF.md contract). */
     public static final Set<String> AUDITOR_WRITES = Set.of("dynamodb:GetItem", "dynamodb:PutItem",
             "dynamodb:UpdateItem", "dynamodb:Query", "cloudtrail:LookupEvents", "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
-            "secretsmanager:GetSecretValue", "sts:GetCallerIdentity", "securityhub:BatchImportFindings", "events:PutEvents");
+            "secretsmanager:GetSecretValue", "sts:GetCallerIdentity", "securityhub:BatchImportFindings", "events:PutEvents",
+            "sts:AssumeRole");
 
     /**
      * What Lambda needs to run the functions: writing to their own log groups, and polling the delayed re-check

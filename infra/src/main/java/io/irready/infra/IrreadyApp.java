@@ -2,6 +2,7 @@ package io.irready.infra;
 
 import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
+import io.irready.core.AccountScope;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * <p>Context keys: {@code alertEmails}, {@code slackWorkspaceId}, {@code slackChannelId},
  * {@code slackWebhookSecretName}, {@code homeRegion}, {@code regions}, {@code retentionDays},
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
- * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar}.
+ * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
+ * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization).
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
@@ -79,6 +81,8 @@ public final class IrreadyApp {
         ctx.string("minAlertSeverity").map(Severity::parse).ifPresent(props::minAlertSeverity);
         ctx.string("functionsJar").map(Path::of).ifPresent(props::functionsJar);
         ctx.bool("securityHub").ifPresent(props::securityHub);
+        ctx.string("auditRoleName").ifPresent(props::auditRoleName);
+        props.accountScope(AccountScope.parse(String.join(",", ctx.list("accountScope"))));
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account

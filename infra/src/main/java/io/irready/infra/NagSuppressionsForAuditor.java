@@ -56,6 +56,22 @@ final class NagSuppressionsForAuditor {
         }
     }
 
+    /**
+     * The audit role of every account ({@code arn:<partition>:iam::*:role/<name>}), when no account list
+     * narrows it: the organization's accounts are known only at run time (ListAccounts), and each
+     * account's role decides by its trust policy whether irready may assume it.
+     */
+    static void anyAccountsAuditRole(ReadinessAuditor auditor, String roleName) {
+        for (Role role : auditor.roles()) {
+            NagSuppressions.addResourceSuppressions(role, List.of(suppress("AwsSolutions-IAM5",
+                    "sts:AssumeRole on the audit role " + roleName + " in any account: the organization's accounts "
+                            + "are listed at run time and change as accounts join; only the role of exactly this name "
+                            + "is assumable, and each member's trust policy names irready's account. Set "
+                            + "accountScope to list accounts and this wildcard disappears.",
+                    List.of("Resource::arn:<AWS::Partition>:iam::*:role/" + roleName))), true);
+        }
+    }
+
     static void dlqIsDlq(IConstruct queue) {
         NagSuppressions.addResourceSuppressions(queue, List.of(suppress("AwsSolutions-SQS3", DLQ_REASON, null)));
     }

@@ -64,6 +64,9 @@ public class ReadinessAuditor extends Construct {
         AlertSubscribers.subscribe(this, props, storage.topic(), functions.slackWebhookAlias());
         this.observability = new AuditorObservability(this, props, names, storage, functions);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
+        if (props.multiAccount() && props.accountScope().isAny()) {
+            NagSuppressionsForAuditor.anyAccountsAuditRole(this, props.effectiveAuditRoleName());
+        }
     }
 
     /** The read-only actions of the enabled checks; an unknown disabled check id fails synth with the known ids. */

@@ -2,6 +2,7 @@ package io.irready.infra;
 
 import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
+import io.irready.core.AccountScope;
 import io.irready.core.Config;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
@@ -40,6 +41,10 @@ import java.util.regex.Pattern;
  *                              functions jar and its dependencies under lib/, as the Java runtime loads them)
  * @param securityHub            import every finding transition into Security Hub (ASFF, the account's default
  *                               product in each finding's region); grants securityhub:BatchImportFindings only then
+ * @param auditRoleName          the role irready assumes in the organization's other accounts (default
+ *                               {@code IrreadyAuditRole} once multi-account is configured)
+ * @param accountScope           the accounts whose events are evaluated besides the home account (default any);
+ *                               a listed scope also limits which accounts' audit role may be assumed
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -57,8 +62,12 @@ public record ReadinessAuditorProps(
         Optional<String> integrityTopicArn,
         List<Map<String, Object>> eventPatterns,
         Path functionsJar,
-        boolean securityHub) {
+        boolean securityHub,
+        Optional<String> auditRoleName,
+        AccountScope accountScope) {
 
+    /** The audit role's name when multi-account is configured without naming it. */
+    public static final String DEFAULT_AUDIT_ROLE_NAME = "IrreadyAuditRole";
     /** Where {@code ./mvnw package} leaves the functions jar, relative to the repository root. */
     public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("functions", "target", "irready-lambda.zip");
 
@@ -66,6 +75,7 @@ public record ReadinessAuditorProps(
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]+(\\.fifo)?");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
+    private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
     public ReadinessAuditorProps {
         alertEmails = List.copyOf(alertEmails);
@@ -97,6 +107,20 @@ public record ReadinessAuditorProps(
                 "integrityTopicArn must be an SNS topic ARN, got '" + arn + "'"));
         eventPatterns = List.copyOf(eventPatterns);
         Objects.requireNonNull(functionsJar, "functionsJar");
+        Objects.requireNonNull(auditRoleName, "auditRoleName");
+        auditRoleName.ifPresent(name -> require(ROLE_NAME.matcher(name).matches(),
+                "auditRoleName must be an IAM role name (letters, digits and +=,.@_-, at most 64), got '" + name + "'"));
+        Objects.requireNonNull(accountScope, "accountScope");
+    }
+
+    /** True when other accounts are audited: an audit role name or an account scope was given. */
+    public boolean multiAccount() {
+        return auditRoleName.isPresent() || !accountScope.isAny();
+    }
+
+    /** The role assumed in other accounts, when {@link #multiAccount()}. */
+    public String effectiveAuditRoleName() {
+        return auditRoleName.orElse(DEFAULT_AUDIT_ROLE_NAME);
     }
 
     public static Builder builder() {
@@ -172,6 +196,10 @@ public record ReadinessAuditorProps(
         private Path functionsJar = DEFAULT_FUNCTIONS_JAR;
         /** Default: off (Security Hub bills every ingested finding; opt in with {@code -c securityHub=true}). */
         private boolean securityHub;
+        /** Default: none (single account: no sts:AssumeRole is granted). */
+        private Optional<String> auditRoleName = Optional.empty();
+        /** Default: any account ({@code *}). */
+        private AccountScope accountScope = AccountScope.any();
 
         private Builder() {
         }
@@ -192,12 +220,14 @@ public record ReadinessAuditorProps(
         public Builder eventPatterns(List<Map<String, Object>> v) { eventPatterns = v; return this; }
         public Builder functionsJar(Path v) { functionsJar = v; return this; }
         public Builder securityHub(boolean v) { securityHub = v; return this; }
+        public Builder auditRoleName(String v) { auditRoleName = Optional.ofNullable(v); return this; }
+        public Builder accountScope(AccountScope v) { accountScope = v; return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
-                    functionsJar, securityHub);
+                    functionsJar, securityHub, auditRoleName, accountScope);
         }
     }
 
