@@ -29,7 +29,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * <p>Context keys: {@code alertEmails}, {@code slackWorkspaceId}, {@code slackChannelId},
  * {@code slackWebhookSecretName}, {@code homeRegion}, {@code regions}, {@code retentionDays},
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
- * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar}.
+ * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
+ * {@code securityHub}, {@code mutelist} (path of a mute list file, deployed as a layer).
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
@@ -79,6 +80,7 @@ public final class IrreadyApp {
         ctx.string("minAlertSeverity").map(Severity::parse).ifPresent(props::minAlertSeverity);
         ctx.string("functionsJar").map(Path::of).ifPresent(props::functionsJar);
         ctx.bool("securityHub").ifPresent(props::securityHub);
+        ctx.string("mutelist").map(Path::of).ifPresent(props::mutelist);
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account

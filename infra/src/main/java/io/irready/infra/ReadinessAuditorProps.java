@@ -3,6 +3,7 @@ package io.irready.infra;
 import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
 import io.irready.core.Config;
+import io.irready.core.MuteList;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ import java.util.regex.Pattern;
  *                              functions jar and its dependencies under lib/, as the Java runtime loads them)
  * @param securityHub            import every finding transition into Security Hub (ASFF, the account's default
  *                               product in each finding's region); grants securityhub:BatchImportFindings only then
+ * @param mutelist               a mute list file (accepted risks), validated here and deployed as a layer
+ *                               ({@link MuteListLayer}); absent, nothing is muted beyond {@code suppressions}
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -57,7 +60,8 @@ public record ReadinessAuditorProps(
         Optional<String> integrityTopicArn,
         List<Map<String, Object>> eventPatterns,
         Path functionsJar,
-        boolean securityHub) {
+        boolean securityHub,
+        Optional<Path> mutelist) {
 
     /** Where {@code ./mvnw package} leaves the functions jar, relative to the repository root. */
     public static final Path DEFAULT_FUNCTIONS_JAR = Path.of("functions", "target", "irready-lambda.zip");
@@ -97,6 +101,9 @@ public record ReadinessAuditorProps(
                 "integrityTopicArn must be an SNS topic ARN, got '" + arn + "'"));
         eventPatterns = List.copyOf(eventPatterns);
         Objects.requireNonNull(functionsJar, "functionsJar");
+        Objects.requireNonNull(mutelist, "mutelist");
+        // a broken file fails synth with the entry at fault, never a deployed function at its cold start
+        mutelist.ifPresent(MuteList::read);
     }
 
     public static Builder builder() {
@@ -172,6 +179,8 @@ public record ReadinessAuditorProps(
         private Path functionsJar = DEFAULT_FUNCTIONS_JAR;
         /** Default: off (Security Hub bills every ingested finding; opt in with {@code -c securityHub=true}). */
         private boolean securityHub;
+        /** Default: no mute list. */
+        private Optional<Path> mutelist = Optional.empty();
 
         private Builder() {
         }
@@ -192,12 +201,13 @@ public record ReadinessAuditorProps(
         public Builder eventPatterns(List<Map<String, Object>> v) { eventPatterns = v; return this; }
         public Builder functionsJar(Path v) { functionsJar = v; return this; }
         public Builder securityHub(boolean v) { securityHub = v; return this; }
+        public Builder mutelist(Path v) { mutelist = Optional.ofNullable(v); return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
-                    functionsJar, securityHub);
+                    functionsJar, securityHub, mutelist);
         }
     }
 
