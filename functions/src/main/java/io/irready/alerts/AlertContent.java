@@ -35,6 +35,7 @@ public final class AlertContent {
             case RAISED -> "Readiness dropped";
             case BLIND -> "Auditor blind";
             case RESOLVED -> t.to() == FindingState.CLOSED ? "Resolved (resource gone)" : "Resolved";
+            case ACCEPTED_RISK_EXPIRED -> "Accepted risk expired";
             case SILENT -> "Changed";
         };
         String rationale = meta.map(CheckMetadata::rationale).orElse("");

@@ -89,7 +89,7 @@ public final class SlackMarkdown {
 
     static String emoji(String kind) {
         return switch (kind) {
-            case "RAISED" -> ":red_circle:";
+            case "RAISED", "ACCEPTED_RISK_EXPIRED" -> ":red_circle:";
             case "BLIND" -> ":warning:";
             case "RESOLVED" -> ":large_green_circle:";
             case "TAMPER" -> ":rotating_light:";

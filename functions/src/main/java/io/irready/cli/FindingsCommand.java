@@ -179,6 +179,12 @@ public final class FindingsCommand implements Callable<Integer> {
             row.put("region", f.region());
             row.put("resourceId", f.resourceId());
             row.put("reason", f.reason());
+            f.muted().ifPresent(m -> {
+                Map<String, Object> muted = new LinkedHashMap<>();
+                muted.put("reason", m.reason());
+                muted.put("expires", m.expires().map(Object::toString).orElse(null));
+                row.put("muted", muted);
+            });
             row.put("firstSeenAt", String.valueOf(f.firstSeenAt()));
             row.put("statusChangedAt", String.valueOf(f.statusChangedAt()));
             row.put("lastEvaluatedAt", String.valueOf(f.lastEvaluatedAt()));
@@ -200,10 +206,12 @@ public final class FindingsCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"STATUS", "SEVERITY", "CHECK", "ACCOUNT/REGION", "RESOURCE", "SINCE", "CHANGED BY", "REASON"});
         for (StoredFinding f : findings) {
-            rows.add(new String[] {f.status().name(), f.severity().name(), f.checkId(), f.account() + "/" + f.region(),
+            rows.add(new String[] {f.isMuted() ? "MUTED" : f.status().name(), f.severity().name(), f.checkId(),
+                    f.account() + "/" + f.region(),
                     safe(f.resourceId(), 80), String.valueOf(f.statusChangedAt()),
                     f.changedBy().map(c -> safe(c.eventName(), 30) + " by " + safe(c.principalArn(), 60)).orElse("sweep"),
-                    safe(f.reason(), 120)});
+                    safe(f.muted().map(m -> "Accepted risk (" + f.status() + "): " + m.reason() + ". ").orElse("")
+                            + f.reason(), 120)});
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {

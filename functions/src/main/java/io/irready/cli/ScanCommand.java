@@ -16,12 +16,14 @@ import io.irready.core.Finding;
 import io.irready.core.Scope;
 import io.irready.core.Severity;
 import io.irready.core.Status;
+import io.irready.core.MuteList;
 import io.irready.core.Suppression;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,9 +114,14 @@ public final class ScanCommand implements Callable<Integer> {
     List<String> disable = new ArrayList<>();
 
     @Option(names = "--suppress", paramLabel = "ID:PATTERN",
-            description = "Accept a risk: drop findings of check ID (or *) whose resource id matches the glob "
-                    + "PATTERN (* matches anything). Repeatable.")
+            description = "Accept a risk: mute findings of check ID (or *) whose resource id matches the glob "
+                    + "PATTERN (* matches anything), reason 'suppressed by configuration'. Repeatable.")
     List<Suppression> suppress = new ArrayList<>();
+
+    @Option(names = "--mutelist", paramLabel = "FILE",
+            description = "Accepted risks: a JSON mute list (see the README); muted findings show as MUTED with "
+                    + "their reason and do not fail the run (default IRREADY_MUTELIST_FILE).")
+    Path mutelist;
 
     @Option(names = "--responder-role-arn", paramLabel = "ARN",
             description = "The incident-response role whose access the responder checks verify.")
@@ -239,10 +246,10 @@ public final class ScanCommand implements Callable<Integer> {
      * where it matters); else 0. Below-threshold findings are reported but never fail the run.
      */
     static int exitCode(Collection<Finding> findings, Severity failOn) {
-        if (findings.stream().anyMatch(f -> f.status() == Status.FAIL && f.severity().isAtLeast(failOn))) {
+        if (findings.stream().anyMatch(f -> !f.isMuted() && f.status() == Status.FAIL && f.severity().isAtLeast(failOn))) {
             return 1;
         }
-        if (findings.stream().anyMatch(f -> f.status() == Status.ERROR && f.severity().isAtLeast(failOn))) {
+        if (findings.stream().anyMatch(f -> !f.isMuted() && f.status() == Status.ERROR && f.severity().isAtLeast(failOn))) {
             return 3;
         }
         return 0;
@@ -278,6 +285,9 @@ public final class ScanCommand implements Callable<Integer> {
             List<Suppression> suppressions = new ArrayList<>(base.suppressions());
             suppressions.addAll(suppress);
             b.suppressions(suppressions);
+            if (mutelist != null) {
+                b.mutes(MuteList.read(mutelist));
+            }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -13,6 +13,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_FLOW_LOG_TRAFFIC_TYPE;
 import static io.irready.core.EnvironmentNames.IRREADY_FORENSIC_LOG_GROUP_PREFIXES;
 import static io.irready.core.EnvironmentNames.IRREADY_HISTORY_TTL_DAYS;
 import static io.irready.core.EnvironmentNames.IRREADY_MIN_ALERT_SEVERITY;
+import static io.irready.core.EnvironmentNames.IRREADY_MUTELIST_FILE;
 import static io.irready.core.EnvironmentNames.IRREADY_RDS_LOG_TYPES;
 import static io.irready.core.EnvironmentNames.IRREADY_REGIONS;
 import static io.irready.core.EnvironmentNames.IRREADY_RESPONDER_ACTIONS;
@@ -22,6 +23,8 @@ import static io.irready.core.EnvironmentNames.IRREADY_SECURITY_HUB;
 import static io.irready.core.EnvironmentNames.IRREADY_SKIP_VPCS_WITHOUT_INTERFACES;
 import static io.irready.core.EnvironmentNames.IRREADY_SUPPRESSIONS;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,7 +50,8 @@ import java.util.function.Function;
  * @param responderActions          what that role must be allowed to do
  * @param minAlertSeverity          transitions below this severity are stored but not alerted
  * @param disabledChecks            check ids switched off
- * @param suppressions              accepted risks
+ * @param suppressions              accepted risks in the short form (muted with {@link MuteEntry#SUPPRESSION_REASON})
+ * @param mutes                     accepted risks of the mute list ({@link MuteList})
  * @param historyTtlDays            how long transition history is kept
  * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
  * @param securityHubImport         import every transition into Security Hub as an ASFF finding (opt-in)
@@ -65,6 +69,7 @@ public record Config(
         Severity minAlertSeverity,
         Set<String> disabledChecks,
         List<Suppression> suppressions,
+        List<MuteEntry> mutes,
         int historyTtlDays,
         Optional<AuditorIdentity> auditor,
         boolean securityHubImport,
@@ -108,6 +113,7 @@ public record Config(
         Objects.requireNonNull(minAlertSeverity, "minAlertSeverity");
         disabledChecks = Set.copyOf(disabledChecks);
         suppressions = List.copyOf(suppressions);
+        mutes = List.copyOf(mutes);
         if (historyTtlDays < 1) {
             throw new IllegalArgumentException("historyTtlDays must be at least 1, got " + historyTtlDays);
         }
@@ -136,12 +142,23 @@ public record Config(
     }
 
     /**
+     * The accepted risk that mutes {@code finding} on {@code today}: the first mute list entry that holds
+     * (expired ones no longer do), else a suppression.
+     */
+    public Optional<Muted> muteOf(Finding finding, LocalDate today) {
+        return mutes.stream().filter(m -> m.mutes(finding, today)).findFirst()
+                .or(() -> suppressions.stream().filter(s -> s.matches(finding)).findFirst().map(MuteEntry::of))
+                .map(MuteEntry::marker);
+    }
+
+    /**
      * Reads {@code IRREADY_*} variables (the Lambda environment; CDK writes them):
      * {@code IRREADY_REGIONS}, {@code IRREADY_RETENTION_DAYS}, {@code IRREADY_FLOW_LOG_TRAFFIC_TYPE},
      * {@code IRREADY_SKIP_VPCS_WITHOUT_INTERFACES}, {@code IRREADY_RDS_LOG_TYPES}
      * ({@code engine=type+type;engine=type}), {@code IRREADY_FORENSIC_LOG_GROUP_PREFIXES},
      * {@code IRREADY_RESPONDER_ROLE_ARN}, {@code IRREADY_RESPONDER_ACTIONS}, {@code IRREADY_MIN_ALERT_SEVERITY},
      * {@code IRREADY_DISABLED_CHECKS}, {@code IRREADY_SUPPRESSIONS} (comma-separated {@code checkId:pattern}),
+     * {@code IRREADY_MUTELIST_FILE} (path of a {@link MuteList} file),
      * {@code IRREADY_HISTORY_TTL_DAYS}, {@code IRREADY_SECURITY_HUB} ({@code true}/{@code false}), {@code IRREADY_ACCOUNT_SCOPE} (account ids, or {@code *}); for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
      * {@code IRREADY_AUDITOR_FUNCTION_NAMES}, {@code IRREADY_AUDITOR_ALIAS} (default {@code live}),
      * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN} and {@code IRREADY_AUDITOR_REGION}
@@ -162,6 +179,7 @@ public record Config(
         get.apply(IRREADY_MIN_ALERT_SEVERITY).ifPresent(v -> b.minAlertSeverity(Severity.parse(v)));
         get.apply(IRREADY_DISABLED_CHECKS).ifPresent(v -> b.disabledChecks(Set.copyOf(csv(v))));
         get.apply(IRREADY_SUPPRESSIONS).ifPresent(v -> b.suppressions(csv(v).stream().map(Suppression::parse).toList()));
+        get.apply(IRREADY_MUTELIST_FILE).ifPresent(v -> b.mutes(MuteList.read(Path.of(v))));
         get.apply(IRREADY_HISTORY_TTL_DAYS).ifPresent(v -> b.historyTtlDays(integer(IRREADY_HISTORY_TTL_DAYS, v)));
         b.auditor(auditorFromEnvironment(get));
         get.apply(IRREADY_SECURITY_HUB).ifPresent(v -> b.securityHubImport(bool(IRREADY_SECURITY_HUB, v)));
@@ -245,6 +263,7 @@ public record Config(
         private Severity minAlertSeverity = Severity.MEDIUM;
         private Set<String> disabledChecks = Set.of();
         private List<Suppression> suppressions = new ArrayList<>();
+        private List<MuteEntry> mutes = List.of();
         private int historyTtlDays = 90;
         private Optional<AuditorIdentity> auditor = Optional.empty();
         private boolean securityHubImport;
@@ -265,6 +284,7 @@ public record Config(
             minAlertSeverity = c.minAlertSeverity;
             disabledChecks = c.disabledChecks;
             suppressions = c.suppressions;
+            mutes = c.mutes;
             historyTtlDays = c.historyTtlDays;
             auditor = c.auditor;
             securityHubImport = c.securityHubImport;
@@ -282,6 +302,7 @@ public record Config(
         public Builder minAlertSeverity(Severity v) { minAlertSeverity = v; return this; }
         public Builder disabledChecks(Set<String> v) { disabledChecks = v; return this; }
         public Builder suppressions(List<Suppression> v) { suppressions = v; return this; }
+        public Builder mutes(List<MuteEntry> v) { mutes = v; return this; }
         public Builder historyTtlDays(int v) { historyTtlDays = v; return this; }
         public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
         public Builder securityHubImport(boolean v) { securityHubImport = v; return this; }
@@ -290,7 +311,7 @@ public record Config(
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
-                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport,
+                    minAlertSeverity, disabledChecks, suppressions, mutes, historyTtlDays, auditor, securityHubImport,
                     accountScope);
         }
     }

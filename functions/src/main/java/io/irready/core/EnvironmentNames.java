@@ -27,6 +27,8 @@ public final class EnvironmentNames {
     public static final String IRREADY_MIN_ALERT_SEVERITY = "IRREADY_MIN_ALERT_SEVERITY";
     public static final String IRREADY_DISABLED_CHECKS = "IRREADY_DISABLED_CHECKS";
     public static final String IRREADY_SUPPRESSIONS = "IRREADY_SUPPRESSIONS";
+    /** Path of the mute list file (accepted risks); deployed, the layer's {@code /opt/irready/mutelist.json}. */
+    public static final String IRREADY_MUTELIST_FILE = "IRREADY_MUTELIST_FILE";
     public static final String IRREADY_HISTORY_TTL_DAYS = "IRREADY_HISTORY_TTL_DAYS";
 
     // where findings go besides the alert topic

@@ -12,10 +12,10 @@ import java.util.List;
  * @param scope           what was covered
  * @param completeChecks  the checks whose findings cover the whole scope: a stored finding of one of
  *                        these, within the scope, that is absent from {@code findings} belongs to a
- *                        resource that no longer exists (or is now suppressed) and is closed. A check
+ *                        resource that no longer exists and is closed. A check
  *                        that failed wholesale (could not list its resources) is not complete: its
  *                        stored per-resource findings must stay as they are
- * @param findings        the findings of every evaluated check, suppressed ones removed
+ * @param findings        the findings of every evaluated check, accepted risks marked {@link Finding#muted}
  */
 public record Evaluation(
         String account,

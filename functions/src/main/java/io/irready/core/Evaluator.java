@@ -2,6 +2,8 @@ package io.irready.core;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -48,6 +50,7 @@ public final class Evaluator {
         Instant observedAt = inventory.readsStartedAt().orElseGet(clock::instant);
         List<String> complete = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         for (String id : checkIds) {
             Check check = registry.find(id).orElse(null);
             if (check == null) {
@@ -69,14 +72,21 @@ public final class Evaluator {
                 if (!regionLevel && !scope.includes(finding.resourceId())) {
                     continue;
                 }
-                if (config.isSuppressed(finding)) {
-                    LOG.debug("suppressed {} on {}", id, finding.resourceId());
-                    continue;
-                }
-                findings.add(oneLineError(finding));
+                findings.add(muted(oneLineError(finding), today));
             }
         }
         return new Evaluation(inventory.account(), inventory.region(), observedAt, scope, complete, findings);
+    }
+
+    /**
+     * The one place findings are muted: an accepted risk keeps its verdict (so an expired entry
+     * re-opens exactly what it hid) and is marked rather than dropped.
+     */
+    private Finding muted(Finding finding, LocalDate today) {
+        return config.muteOf(finding, today).map(m -> {
+            LOG.debug("muted {} on {}: {}", finding.checkId(), finding.resourceId(), m.entry());
+            return finding.muted(m);
+        }).orElse(finding);
     }
 
     /** Whatever a check wrote into an ERROR, its reason is one clean line (see {@link FailureText}). */

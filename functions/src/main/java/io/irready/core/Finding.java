@@ -2,6 +2,7 @@ package io.irready.core;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The verdict of one check on one resource at one moment.
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param status     the verdict
  * @param reason     a sentence an engineer can act on
  * @param observedAt when the reads behind this verdict started (orders concurrent evaluations)
+ * @param muted      set when a mute list entry (or a suppression) accepts the risk: the status stays the
+ *                   check's verdict, but the finding is shown as MUTED, never alerted and not scored
  */
 public record Finding(
         String checkId,
@@ -23,7 +26,8 @@ public record Finding(
         String resourceId,
         Status status,
         String reason,
-        Instant observedAt) {
+        Instant observedAt,
+        Optional<Muted> muted) {
 
     public Finding {
         Objects.requireNonNull(checkId, "checkId");
@@ -34,6 +38,22 @@ public record Finding(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(observedAt, "observedAt");
+        Objects.requireNonNull(muted, "muted");
+    }
+
+    /** A finding as a check makes it: not muted (only the evaluator mutes, in one place). */
+    public Finding(String checkId, Severity severity, String account, String region, String resourceId,
+                   Status status, String reason, Instant observedAt) {
+        this(checkId, severity, account, region, resourceId, status, reason, observedAt, Optional.empty());
+    }
+
+    public Finding muted(Muted marker) {
+        return new Finding(checkId, severity, account, region, resourceId, status, reason, observedAt,
+                Optional.of(marker));
+    }
+
+    public boolean isMuted() {
+        return muted.isPresent();
     }
 
     /** The key a finding is stored and compared under: one current finding per key. */

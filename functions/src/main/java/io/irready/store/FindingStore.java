@@ -16,6 +16,7 @@ import static io.irready.store.Items.time;
 import io.irready.core.Config;
 import io.irready.core.Evaluation;
 import io.irready.core.Finding;
+import io.irready.core.Muted;
 import io.irready.core.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -102,7 +103,8 @@ public final class FindingStore {
         for (Finding f : evaluation.findings()) {
             reported.add(FindingTable.findingSk(f.checkId(), f.resourceId()));
             Target target = new Target(f.account(), f.region(), f.checkId(), f.resourceId(),
-                    FindingState.of(f.status()), f.severity(), f.reason(), FindingTable.truncate(f.observedAt()));
+                    FindingState.of(f.status()), f.severity(), f.reason(), FindingTable.truncate(f.observedAt()),
+                    f.muted());
             switch (write(target, trigger, transitions)) {
                 case REFRESHED -> refreshed++;
                 case SKIPPED -> skipped++;
@@ -118,7 +120,7 @@ public final class FindingStore {
                 Target target = new Target(stored.account(), stored.region(), stored.checkId(), stored.resourceId(),
                         FindingState.CLOSED, stored.severity(), "Closed: " + stored.resourceId()
                                 + " no longer exists (or is now suppressed), so " + stored.checkId()
-                                + " no longer reports it.", observedAt);
+                                + " no longer reports it.", observedAt, Optional.empty());
                 if (write(target, Optional.empty(), transitions) == Outcome.TRANSITION) {
                     closed++;
                 }
@@ -128,7 +130,7 @@ public final class FindingStore {
     }
 
     private record Target(String account, String region, String checkId, String resourceId, FindingState state,
-                          Severity severity, String reason, Instant observedAt) {
+                          Severity severity, String reason, Instant observedAt, Optional<Muted> muted) {
         String pk() {
             return FindingTable.findingPk(account, region);
         }
@@ -145,6 +147,8 @@ public final class FindingStore {
             Map<String, AttributeValue> item = Items.get(ddb, table, target.pk(), target.sk());
             FindingState current = null;
             long version = 0;
+            Optional<Muted> storedMute = Optional.empty();
+            boolean expired = false;
             if (item != null) {
                 current = FindingState.valueOf(str(item, "status"));
                 version = Items.num(item, "version");
@@ -154,11 +158,14 @@ public final class FindingStore {
                             target.checkId(), target.resourceId(), storedObservedAt, target.observedAt());
                     return Outcome.SKIPPED;
                 }
-                if (current == target.state() && trigger.isPresent()
+                storedMute = Items.muted(item, "muted");
+                // an accepted risk that no longer holds re-opens what it hid: a transition even in the same state
+                expired = storedMute.isPresent() && target.muted().isEmpty() && target.state().isOpen();
+                if (current == target.state() && !expired && trigger.isPresent()
                         && trigger.get().eventId().equals(str(item, "lastEventId"))) {
                     return Outcome.SKIPPED;
                 }
-                if (current == target.state()) {
+                if (current == target.state() && !expired) {
                     try {
                         refresh(target, trigger, version);
                         return Outcome.REFRESHED;
@@ -177,9 +184,12 @@ public final class FindingStore {
                     transitionId(target.pk(), target.sk(), current, version, target.observedAt()),
                     target.account(), target.region(), target.checkId(), target.resourceId(), target.severity(),
                     Optional.ofNullable(current), target.state(), target.observedAt(), version + 1,
-                    bounded(target.reason(), MAX_REASON), target.state() == FindingState.CLOSED ? Optional.empty() : trigger,
-                    false);
-            t = withAlert(t);
+                    bounded(expired ? "Accepted risk expired: " + storedMute.get().reason() + ". " + target.reason()
+                            : target.reason(), MAX_REASON),
+                    target.state() == FindingState.CLOSED ? Optional.empty() : trigger, false);
+            // a muted finding is never announced, nor is one leaving a muted open state (nobody heard it open)
+            boolean quiet = target.muted().isPresent() || (storedMute.isPresent() && !target.state().isOpen());
+            t = withAlert(t, quiet);
             try {
                 commit(target, t, trigger, item == null ? null : version);
             } catch (ConditionalCheckFailedException raced) {
@@ -195,8 +205,8 @@ public final class FindingStore {
                 + " after " + MAX_ATTEMPTS + " conflicting writes");
     }
 
-    private Transition withAlert(Transition t) {
-        boolean alert = t.kind() != TransitionKind.SILENT && t.severity().isAtLeast(minAlertSeverity);
+    private Transition withAlert(Transition t, boolean quiet) {
+        boolean alert = !quiet && t.kind() != TransitionKind.SILENT && t.severity().isAtLeast(minAlertSeverity);
         return new Transition(t.transitionId(), t.account(), t.region(), t.checkId(), t.resourceId(), t.severity(),
                 t.from(), t.to(), t.at(), t.version(), t.reason(), t.changedBy(), alert);
     }
@@ -211,7 +221,22 @@ public final class FindingStore {
                 .name("version").value(":expectedVersion", n(version))
                 .condition("#version = :expectedVersion AND #observedAt < :observedAt");
         trigger.ifPresent(c -> u.set("lastEventId", s(c.eventId())));
+        mark(u, target.state(), target.muted());
         ddb.updateItem(u.request(table, key(target.pk(), target.sk())));
+    }
+
+    /** The accepted risk, and the open index that only unaccepted FAIL/ERROR findings sit in. */
+    private static void mark(Update u, FindingState state, Optional<Muted> muted) {
+        if (muted.isPresent()) {
+            u.set("muted", Items.muted(muted.get()));
+        } else {
+            u.remove("muted");
+        }
+        if (state.isOpen() && muted.isEmpty()) {
+            u.set(OPEN_STATUS, s(state.name()));
+        } else {
+            u.remove(OPEN_STATUS);
+        }
     }
 
     /** The write that decides a transition; {@code expectedVersion} null means "must not exist yet". */
@@ -225,7 +250,7 @@ public final class FindingStore {
                 .set("resourceId", s(target.resourceId()))
                 .set("status", s(t.to().name()))
                 .set("severity", s(target.severity().name()))
-                .set("reason", s(t.reason()))
+                .set("reason", s(bounded(target.reason(), MAX_REASON)))
                 .setIfAbsent("firstSeenAt", time(t.at()))
                 .set("statusChangedAt", time(t.at()))
                 .set("lastEvaluatedAt", time(now))
@@ -235,11 +260,7 @@ public final class FindingStore {
                 .set("pendingTransition", TransitionHistory.pendingMap(t))
                 .set(OUTBOX_STATE, s(PENDING))
                 .set(OUTBOX_AT, time(now));
-        if (t.to().isOpen()) {
-            u.set(OPEN_STATUS, s(t.to().name()));
-        } else {
-            u.remove(OPEN_STATUS);
-        }
+        mark(u, t.to(), target.muted());
         if (t.to() == FindingState.CLOSED) {
             u.set(TTL, n(now.plus(historyTtl).getEpochSecond()));
         } else {

@@ -1,7 +1,9 @@
 package io.irready.store;
 
+import io.irready.core.Muted;
 import io.irready.core.Severity;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -149,7 +151,25 @@ final class Items {
                 FindingState.valueOf(str(i, "status")), Severity.valueOf(str(i, "severity")), str(i, "reason"),
                 instant(i, "firstSeenAt"), instant(i, "statusChangedAt"),
                 instant(i, "lastEvaluatedAt"), instant(i, "observedAt"), num(i, "version"),
-                changedBy(i, "changedBy"), optStr(i, "lastEventId"));
+                changedBy(i, "changedBy"), optStr(i, "lastEventId"), muted(i, "muted"));
+    }
+
+    /** The accepted risk as a map ({@code reason}, {@code entry}, {@code expires} when it expires). */
+    static AttributeValue muted(Muted m) {
+        Map<String, AttributeValue> map = new LinkedHashMap<>();
+        map.put("reason", s(bounded(m.reason(), MAX_FIELD)));
+        map.put("entry", s(bounded(m.entry(), MAX_FIELD)));
+        m.expires().ifPresent(d -> map.put("expires", s(d.toString())));
+        return AttributeValue.fromM(map);
+    }
+
+    static Optional<Muted> muted(Map<String, AttributeValue> item, String name) {
+        Map<String, AttributeValue> m = map(item, name);
+        if (m == null || str(m, "reason") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Muted(str(m, "reason"), optStr(m, "expires").map(LocalDate::parse),
+                optStr(m, "entry").orElse("")));
     }
 
     static Transition transition(Map<String, AttributeValue> i) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * How ready an account and region is, from 0 to 100: the share of the severity weight of its
- * evaluated findings (NOT_APPLICABLE, closed and suppressed ones left out) that is not FAIL or ERROR —
+ * evaluated findings (NOT_APPLICABLE, closed and muted ones left out: an accepted risk is not counted against it) that is not FAIL or ERROR —
  * {@code 100 × (1 − Σweight(FAIL, ERROR) / Σweight(PASS, FAIL, ERROR))}, rounded to one decimal, with
  * {@link Severity#weight()} as weight (CRITICAL 10, HIGH 5, MEDIUM 3, LOW 1, INFORMATIONAL 0). A blind check
  * (ERROR) counts against readiness like a failing one: nobody can vouch for that evidence. 100 is reserved for
@@ -20,12 +20,13 @@ public record ReadinessScore(double score, int pass, int fail, int error, int no
 
     /** The score of the stored findings of one account and region. */
     public static ReadinessScore of(Collection<StoredFinding> findings) {
-        return compute(findings.stream().map(f -> Map.entry(f.status(), f.severity())).toList());
+        return compute(findings.stream().filter(f -> !f.isMuted()).map(f -> Map.entry(f.status(), f.severity())).toList());
     }
 
     /** The score of freshly evaluated findings (one account and region), e.g. a CLI scan's. */
     public static ReadinessScore ofFindings(Collection<Finding> findings) {
-        return compute(findings.stream().map(f -> Map.entry(FindingState.of(f.status()), f.severity())).toList());
+        return compute(findings.stream().filter(f -> !f.isMuted())
+                .map(f -> Map.entry(FindingState.of(f.status()), f.severity())).toList());
     }
 
     private static ReadinessScore compute(List<Map.Entry<FindingState, Severity>> findings) {

@@ -8,11 +8,17 @@ public enum TransitionKind {
     BLIND,
     /** An open finding (FAIL/ERROR) passed, stopped applying, or its resource went away. */
     RESOLVED,
+    /** A mute list entry expired (or was removed) while its finding is still FAIL/ERROR: the risk is back. */
+    ACCEPTED_RISK_EXPIRED,
     /** Nothing anyone needs to hear about (first seen passing, PASS↔NOT_APPLICABLE, a passing resource gone). */
     SILENT;
 
     /** The matrix of DESIGN.md §5; {@code from} is {@code null} for a finding seen for the first time. */
     public static TransitionKind of(FindingState from, FindingState to) {
+        if (from == to && to.isOpen()) {
+            // the store records an unchanged open state only when the accepted risk hiding it expired
+            return ACCEPTED_RISK_EXPIRED;
+        }
         return switch (to) {
             case FAIL -> RAISED;
             case ERROR -> BLIND;

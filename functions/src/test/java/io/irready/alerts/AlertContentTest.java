@@ -38,6 +38,21 @@ class AlertContentTest {
     }
 
     @Test
+    void anExpiredAcceptedRiskIsAnnouncedAsSuchWithItsReason() {
+        Transition reopened = new Transition("t-expired", "123456789012", "eu-west-1", "cloudtrail-bucket-retention",
+                "arn:aws:s3:::trail-bucket", Severity.HIGH, Optional.of(FindingState.FAIL), FindingState.FAIL,
+                Instant.parse("2026-11-27T10:00:00Z"), 3, "Accepted risk expired: migration to the new trail. "
+                + "Bucket trail-bucket expires trail logs after 1 day.", Optional.empty(), true);
+
+        Alert alert = CONTENT.of(reopened);
+
+        assertThat(alert.kind()).isEqualTo("ACCEPTED_RISK_EXPIRED");
+        assertThat(alert.headline()).isEqualTo("Accepted risk expired");
+        assertThat(EmailText.body(alert)).contains("Accepted risk expired: migration to the new trail.");
+        assertThat(SlackMarkdown.title(alert)).startsWith(":red_circle: Accepted risk expired: ");
+    }
+
+    @Test
     void aDigestOfManyChangesStaysSmallAndSaysWhatItLeftOut() {
         List<Alert> alerts = IntStream.range(0, 250).mapToObj(i -> CONTENT.of(transition(i,
                 new ChangedBy("PutBucketLifecycleConfiguration", "ev-" + i, "arn:aws:iam::123456789012:user/x",

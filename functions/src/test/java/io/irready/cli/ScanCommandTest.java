@@ -19,10 +19,13 @@ import io.irready.testing.CliRun;
 import io.irready.testing.TestChecks;
 import io.irready.testing.TestChecks.LogGroupRetention;
 import io.irready.testing.TestChecks.LogGroupsPresent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code irready scan} end to end: real SDK clients against a WireMock account, test checks. */
 class ScanCommandTest {
@@ -116,13 +119,48 @@ class ScanCommandTest {
         assertThat(disabled.out()).doesNotContain(TestChecks.RETENTION);
         CliRun suppressed = scan("--suppress", TestChecks.RETENTION + ":arn:aws:logs:*:log-group:sh*");
         assertThat(suppressed.exitCode()).isZero();
-        assertThat(suppressed.out()).doesNotContain("short").contains("1 findings: 0 FAIL");
+        assertThat(suppressed.out()).contains("MUTED  MEDIUM", "Accepted risk (FAIL): suppressed by configuration")
+                .contains("2 findings: 0 FAIL, 0 ERROR, 0 N/A (not applicable), 1 PASS, 1 MUTED");
         CliRun globbed = scan("--disable", "test-log-group-r*");
         assertThat(globbed.exitCode()).isZero();
         assertThat(globbed.out()).doesNotContain(TestChecks.RETENTION);
         CliRun only = scan("--checks", TestChecks.PRESENT);
         assertThat(only.out()).contains(TestChecks.PRESENT).doesNotContain(TestChecks.RETENTION);
         assertThat(only.err()).contains("with 1 checks");
+    }
+
+    @Test
+    void aMuteListShowsTheAcceptedRiskAsMutedWithItsReasonAndDoesNotFailTheRun(@TempDir Path dir) throws Exception {
+        CliRun.stubCallerIdentity(aws, ACCOUNT);
+        logGroups("short", "7", "long", "400");
+        Path mutes = dir.resolve("mutes.json");
+        Files.writeString(mutes, """
+                {"mutes": [{"check": "test-log-group-*", "resource": "arn:aws:logs:*:log-group:short*",
+                            "reason": "scratch logs only", "expires": "2099-01-01"}]}""");
+
+        CliRun table = scan("--mutelist", mutes.toString());
+        CliRun json = scan("--mutelist", mutes.toString(), "--format", "json");
+
+        assertThat(table.exitCode()).isZero();
+        assertThat(table.out()).contains("MUTED  MEDIUM    " + TestChecks.RETENTION,
+                "Accepted risk (FAIL): scratch logs only, until 2099-01-01", "1 MUTED");
+        JsonNode muted = java.util.stream.StreamSupport.stream(Json.read(json.out()).spliterator(), false)
+                .filter(f -> f.has("muted")).findFirst().orElseThrow();
+        assertThat(muted.get("status").asText()).isEqualTo("FAIL");
+        assertThat(muted.get("muted").get("reason").asText()).isEqualTo("scratch logs only");
+        assertThat(muted.get("muted").get("expires").asText()).isEqualTo("2099-01-01");
+    }
+
+    @Test
+    void aBadMuteListIsAUsageErrorNamingTheEntry(@TempDir Path dir) throws Exception {
+        Path mutes = dir.resolve("mutes.json");
+        Files.writeString(mutes, "{\"mutes\": [{\"check\": \"*\", \"resource\": \"*\"}]}");
+
+        CliRun run = scan("--mutelist", mutes.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("entry 0: \"reason\" is required");
+        assertThat(aws.server().getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.irready.testing.TestChecks.Broken;
 import io.irready.testing.TestChecks.LogGroupRetention;
 import io.irready.testing.TestChecks.LogGroupsPresent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -125,13 +126,34 @@ class EvaluatorTest {
     }
 
     @Test
-    void suppressedFindingsAreDroppedAndTheCheckStaysComplete() {
+    void suppressedFindingsAreKeptMutedWithTheConfigurationReasonAndTheCheckStaysComplete() {
         Config config = Config.builder().suppressions(List.of(Suppression.parse(TestChecks.RETENTION + ":*:log-group:sh*")))
                 .build();
         Evaluation e = evaluator(config, new LogGroupRetention()).evaluateAll(threeGroups());
 
-        assertThat(e.findings()).extracting(Finding::resourceId).containsExactly(LONG, FOREVER);
+        assertThat(e.findings()).extracting(Finding::resourceId, Finding::status,
+                        f -> f.muted().map(Muted::reason).orElse("-"))
+                .containsExactly(tuple(SHORT, Status.FAIL, "suppressed by configuration"),
+                        tuple(LONG, Status.PASS, "-"), tuple(FOREVER, Status.PASS, "-"));
         assertThat(e.completeChecks()).containsExactly(TestChecks.RETENTION);
+    }
+
+    @Test
+    void aMuteListEntryMutesUntilItsExpiryDayAndNotAfter() {
+        Config config = Config.builder().mutes(MuteList.parse("""
+                {"mutes": [{"check": "%s", "resource": "*:log-group:short", "reason": "scratch logs",
+                            "expires": "2026-11-27"}]}""".formatted(TestChecks.RETENTION), "test")).build();
+
+        Finding onTheDay = evaluator(config, new LogGroupRetention()).evaluateAll(threeGroups()).findings().get(0);
+        Finding dayAfter = new Evaluator(TestChecks.registry(new LogGroupRetention()), config,
+                Clock.fixed(NOW.plus(Duration.ofDays(1)), ZoneOffset.UTC))
+                .evaluateAll(threeGroups()).findings().get(0);
+
+        assertThat(onTheDay.resourceId()).isEqualTo(SHORT);
+        assertThat(onTheDay.muted()).map(Muted::reason).contains("scratch logs");
+        assertThat(dayAfter.resourceId()).isEqualTo(SHORT);
+        assertThat(dayAfter.status()).isEqualTo(Status.FAIL);
+        assertThat(dayAfter.muted()).isEmpty();
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.irready.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.Finding;
+import io.irready.core.Muted;
 import io.irready.core.Severity;
 import io.irready.core.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReadinessScoreTest {
@@ -29,6 +31,19 @@ class ReadinessScoreTest {
         assertThat(s.score()).isEqualTo(57.9); // 100 × (1 − 8/19)
         assertThat(s.summary("123456789012", "eu-west-1")).isEqualTo("Readiness 57.9/100 for 123456789012 in "
                 + "eu-west-1 (2 passed, 1 failed, 1 error, 1 not applicable)");
+    }
+
+    @Test
+    void aMutedFindingIsNotCountedAgainstTheScore() {
+        Muted accepted = new Muted("sandbox", Optional.empty(), "mute list entry 0 (*:*)");
+        ReadinessScore s = ReadinessScore.ofFindings(List.of(
+                f(Severity.CRITICAL, Status.PASS),
+                f(Severity.CRITICAL, Status.FAIL).muted(accepted),
+                f(Severity.HIGH, Status.ERROR).muted(accepted)));
+
+        assertThat(s.score()).isEqualTo(100.0);
+        assertThat(s.summary("123456789012", "eu-west-1")).isEqualTo("Readiness 100.0/100 for 123456789012 in "
+                + "eu-west-1 (1 passed, 0 failed, 0 errors, 0 not applicable)");
     }
 
     @Test

@@ -71,6 +71,9 @@ final class AuditorEnvironment {
         env.put(EnvironmentNames.IRREADY_AUDITOR_ALIAS, ReadinessAuditor.ALIAS);
         env.put(EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN, storage.topic().getTopicArn());
         env.put(EnvironmentNames.IRREADY_AUDITOR_KEY_ARN, storage.alertKey().getKeyArn());
+        if (props.mutelist().isPresent()) {
+            env.put(EnvironmentNames.IRREADY_MUTELIST_FILE, MuteListLayer.PATH_IN_FUNCTION);
+        }
         return env;
     }
 

@@ -19,6 +19,7 @@ import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.CfnEventInvokeConfig;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.LayerVersion;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
@@ -64,6 +65,8 @@ final class AuditorFunctions {
         this.eventFunction = javaFunction("EventFunction", names.name(AuditorNames.EVENT_FUNCTION),
                 ReadinessAuditor.EVENT_HANDLER, code, eventRole, Duration.seconds(EVENT_TIMEOUT_SECONDS), env,
                 "irready: re-evaluates readiness checks when a routed CloudTrail event arrives").function();
+        Optional<LayerVersion> mutelist = props.mutelist().map(file -> MuteListLayer.of(auditor, file));
+        mutelist.ifPresent(eventFunction::addLayers);
         this.eventAlias = liveAlias(eventFunction, "EventAlias");
         eventAlias.addEventSource(new SqsEventSource(storage.recheckQueue(), SqsEventSourceProps.builder()
                 .batchSize(10)
@@ -75,6 +78,7 @@ final class AuditorFunctions {
                 ReadinessAuditor.SWEEP_HANDLER, code, sweepRole, Duration.minutes(SWEEP_TIMEOUT_MINUTES), env,
                 "irready: sweeps every region (critical checks frequently, all checks hourly)");
         this.sweepFunction = sweep.function();
+        mutelist.ifPresent(sweepFunction::addLayers);
         this.sweepLogs = sweep.logs();
         this.sweepAlias = liveAlias(sweepFunction, "SweepAlias");
 

@@ -31,7 +31,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * {@code slackWebhookSecretName}, {@code homeRegion}, {@code regions}, {@code retentionDays},
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
  * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
- * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization).
+ * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization),
+ * {@code mutelist} (path of a mute list file, deployed as a layer).
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
@@ -83,6 +84,7 @@ public final class IrreadyApp {
         ctx.bool("securityHub").ifPresent(props::securityHub);
         ctx.string("auditRoleName").ifPresent(props::auditRoleName);
         props.accountScope(AccountScope.parse(String.join(",", ctx.list("accountScope"))));
+        ctx.string("mutelist").map(Path::of).ifPresent(props::mutelist);
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account

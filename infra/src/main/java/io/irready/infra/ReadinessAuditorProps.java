@@ -4,6 +4,7 @@ import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
 import io.irready.core.AccountScope;
 import io.irready.core.Config;
+import io.irready.core.MuteList;
 import io.irready.core.Severity;
 import io.irready.core.Suppression;
 import java.nio.file.Files;
@@ -45,6 +46,8 @@ import java.util.regex.Pattern;
  *                               {@code IrreadyAuditRole} once multi-account is configured)
  * @param accountScope           the accounts whose events are evaluated besides the home account (default any);
  *                               a listed scope also limits which accounts' audit role may be assumed
+ * @param mutelist               a mute list file (accepted risks), validated here and deployed as a layer
+ *                               ({@link MuteListLayer}); absent, nothing is muted beyond {@code suppressions}
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -64,7 +67,8 @@ public record ReadinessAuditorProps(
         Path functionsJar,
         boolean securityHub,
         Optional<String> auditRoleName,
-        AccountScope accountScope) {
+        AccountScope accountScope,
+        Optional<Path> mutelist) {
 
     /** The audit role's name when multi-account is configured without naming it. */
     public static final String DEFAULT_AUDIT_ROLE_NAME = "IrreadyAuditRole";
@@ -111,6 +115,9 @@ public record ReadinessAuditorProps(
         auditRoleName.ifPresent(name -> require(ROLE_NAME.matcher(name).matches(),
                 "auditRoleName must be an IAM role name (letters, digits and +=,.@_-, at most 64), got '" + name + "'"));
         Objects.requireNonNull(accountScope, "accountScope");
+        Objects.requireNonNull(mutelist, "mutelist");
+        // a broken file fails synth with the entry at fault, never a deployed function at its cold start
+        mutelist.ifPresent(MuteList::read);
     }
 
     /** True when other accounts are audited: an audit role name or an account scope was given. */
@@ -200,6 +207,8 @@ public record ReadinessAuditorProps(
         private Optional<String> auditRoleName = Optional.empty();
         /** Default: any account ({@code *}). */
         private AccountScope accountScope = AccountScope.any();
+        /** Default: no mute list. */
+        private Optional<Path> mutelist = Optional.empty();
 
         private Builder() {
         }
@@ -222,12 +231,13 @@ public record ReadinessAuditorProps(
         public Builder securityHub(boolean v) { securityHub = v; return this; }
         public Builder auditRoleName(String v) { auditRoleName = Optional.ofNullable(v); return this; }
         public Builder accountScope(AccountScope v) { accountScope = v; return this; }
+        public Builder mutelist(Path v) { mutelist = Optional.ofNullable(v); return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
-                    functionsJar, securityHub, auditRoleName, accountScope);
+                    functionsJar, securityHub, auditRoleName, accountScope, mutelist);
         }
     }
 

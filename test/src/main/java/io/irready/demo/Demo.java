@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.checks.Catalog;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
+import io.irready.core.MuteList;
 import io.irready.events.RouteTable;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
@@ -36,6 +37,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +60,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class Demo {
     static final String TABLE = "irready-findings";
+    /** The legacy VPC has no flow log; its team accepted that until it is decommissioned. */
+    static final String LEGACY_VPC = "vpc-0a1b2c3d4e5f60003";
+    static final String LEGACY_REASON = "legacy VPC, no workloads left; decommissioned by NET-412";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the demo did, for its test. */
@@ -111,9 +117,12 @@ public final class Demo {
         SimulatedAccount account = AccountGenerator.demo();
         String region = account.region;
         try (AwsSimulator sim = new AwsSimulator(account); LocalDynamo dynamo = LocalDynamo.start(root, TABLE)) {
-            Engine engine = engine(sim, dynamo);
+            String mutes = muteList();
+            Engine engine = engine(sim, dynamo, mutes);
             out.printf("irready demo — simulated AWS account %s (%s) on %s, findings in a local DynamoDB (dynalite)%n",
                     account.account, region, sim.endpoint());
+            out.println("Mute list (accepted risks, as IRREADY_MUTELIST_FILE or --mutelist reads it):");
+            out.println(indent(mutes));
 
             heading("1. Sweep: every check over the account (the hourly SweepHandler)");
             Sweeper.SweepOutcome sweep = engine.sweeper().sweep(SweepMode.FULL);
@@ -170,13 +179,22 @@ public final class Demo {
         }
     }
 
-    private Engine engine(AwsSimulator sim, LocalDynamo dynamo) {
+    /** One accepted risk, expiring in 90 days so that the demo shows it muted whenever it runs. */
+    static String muteList() {
+        return """
+                {"mutes": [{"check": "vpc-flow-logs-enabled", "resource": "arn:aws:ec2:*:vpc/%s",
+                            "reason": "%s", "expires": "%s"}]}""".formatted(LEGACY_VPC, LEGACY_REASON,
+                LocalDate.now(ZoneOffset.UTC).plusDays(90));
+    }
+
+    private Engine engine(AwsSimulator sim, LocalDynamo dynamo, String mutes) {
         SimulatedAccount account = sim.account();
         AwsClients clients = AwsClients.forEndpoint(sim.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 2);
         Config config = Config.builder().regions(List.of(account.region))
                 .responderRoleArn(AccountGenerator.RESPONDER_ROLE.formatted(account.account))
-                .securityHubImport(true).build();
+                .securityHubImport(true)
+                .mutes(MuteList.parse(mutes, "demo mute list")).build();
         CheckRegistry registry = Catalog.registry();
         Clock clock = Clock.systemUTC();
         Store store = Store.open(dynamo.client(), dynamo.tableName(), config, clock);
@@ -263,12 +281,15 @@ public final class Demo {
     private void printTable(List<StoredFinding> findings) {
         out.printf("%-6s %-8s %-30s %s%n", "STATUS", "SEVERITY", "CHECK", "RESOURCE");
         List<StoredFinding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing((StoredFinding f) -> f.status().name()).thenComparing(StoredFinding::checkId)
+        sorted.sort(Comparator.comparing((StoredFinding f) -> f.isMuted() ? "MUTED" : f.status().name()).thenComparing(StoredFinding::checkId)
                 .thenComparing(StoredFinding::resourceId));
         for (StoredFinding f : sorted) {
-            out.printf("%-6s %-8s %-30s %s%n", f.status().name().replace("NOT_APPLICABLE", "N/A"), f.severity(),
-                    f.checkId(), shortId(f.resourceId()));
-            if (f.status().name().equals("FAIL") || f.status().name().equals("ERROR")) {
+            out.printf("%-6s %-8s %-30s %s%n", f.isMuted() ? "MUTED" : f.status().name().replace("NOT_APPLICABLE", "N/A"),
+                    f.severity(), f.checkId(), shortId(f.resourceId()));
+            if (f.isMuted()) {
+                out.println("       ↳ accepted risk (" + f.status() + "): " + f.muted().get().reason()
+                        + f.muted().get().expires().map(d -> ", until " + d).orElse(""));
+            } else if (f.status().name().equals("FAIL") || f.status().name().equals("ERROR")) {
                 out.println("       ↳ " + (f.reason().length() > 150 ? f.reason().substring(0, 149) + "…" : f.reason()));
             }
         }

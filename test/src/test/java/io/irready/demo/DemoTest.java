@@ -109,6 +109,20 @@ class DemoTest {
     }
 
     @Test
+    void theLegacyVpcOnTheMuteListIsStoredMutedWithItsReasonAndNeverAlerted() {
+        assertThat(finding("vpc-flow-logs-enabled", "vpc/" + Demo.LEGACY_VPC)).hasValueSatisfying(f -> {
+            assertThat(f.status()).as("the verdict is kept").isEqualTo(FindingState.FAIL);
+            assertThat(f.muted()).hasValueSatisfying(m -> assertThat(m.reason()).isEqualTo(Demo.LEGACY_REASON));
+        });
+        List<String> emails = result.published().stream().map(p -> message(p).path("email").asText()).toList();
+        // the VPC fails other checks (alerted as usual); only its flow-log finding is an accepted risk
+        assertThat(emails.stream().flatMap(String::lines)).isNotEmpty()
+                .noneMatch(line -> line.contains("vpc-flow-logs-enabled") && line.contains(Demo.LEGACY_VPC));
+        assertThat(output).contains("MUTED  HIGH     vpc-flow-logs-enabled          vpc/" + Demo.LEGACY_VPC,
+                "↳ accepted risk (FAIL): " + Demo.LEGACY_REASON + ", until ");
+    }
+
+    @Test
     void printsTheSweepTableTheScoreAndTheConsoleView() {
         assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 7. The findings table",
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");

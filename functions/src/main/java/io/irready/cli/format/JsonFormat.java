@@ -7,7 +7,8 @@ import java.io.PrintWriter;
 
 /**
  * A JSON array of findings with stable field names (a public interface for scripts):
- * {@code checkId, severity, status, account, region, resourceId, reason, observedAt}.
+ * {@code checkId, severity, status, account, region, resourceId, reason, observedAt}, and for an accepted
+ * risk {@code muted: {reason, expires}} ({@code status} stays the check's verdict).
  */
 public final class JsonFormat implements ReportFormat {
     @Override
@@ -27,6 +28,11 @@ public final class JsonFormat implements ReportFormat {
         node.put("resourceId", f.resourceId());
         node.put("reason", f.reason());
         node.put("observedAt", f.observedAt().toString());
+        f.muted().ifPresent(m -> {
+            ObjectNode muted = node.putObject("muted");
+            muted.put("reason", m.reason());
+            m.expires().ifPresentOrElse(d -> muted.put("expires", d.toString()), () -> muted.putNull("expires"));
+        });
         return node;
     }
 }

@@ -15,14 +15,14 @@ import java.util.List;
  * @param regions     the scanned regions
  * @param startedAt   when the scan started
  * @param checks      the checks that were run (SARIF rules, table legend)
- * @param findings    every finding, suppressed ones already removed
+ * @param findings    every finding, muted ones (accepted risks) included and marked
  */
 public record ScanReport(String toolVersion, String account, List<String> regions, Instant startedAt,
                          List<CheckMetadata> checks, List<Finding> findings) {
 
-    /** Most urgent first: FAIL, ERROR, NOT_APPLICABLE, PASS; then by severity, check, region, resource. */
+    /** Most urgent first: FAIL, ERROR, NOT_APPLICABLE, MUTED, PASS; then by severity, check, region, resource. */
     public static final Comparator<Finding> URGENCY = Comparator
-            .comparingInt((Finding f) -> statusRank(f.status()))
+            .comparingInt((Finding f) -> f.isMuted() ? 3 : statusRank(f.status()))
             .thenComparing(Finding::severity)
             .thenComparing(Finding::checkId)
             .thenComparing(Finding::region)
@@ -34,8 +34,13 @@ public record ScanReport(String toolVersion, String account, List<String> region
         findings = findings.stream().sorted(URGENCY).toList();
     }
 
+    /** Findings with this status that are not muted (a muted one counts only as MUTED). */
     public long count(Status status) {
-        return findings.stream().filter(f -> f.status() == status).count();
+        return findings.stream().filter(f -> !f.isMuted() && f.status() == status).count();
+    }
+
+    public long countMuted() {
+        return findings.stream().filter(Finding::isMuted).count();
     }
 
     private static int statusRank(Status status) {
@@ -43,7 +48,7 @@ public record ScanReport(String toolVersion, String account, List<String> region
             case FAIL -> 0;
             case ERROR -> 1;
             case NOT_APPLICABLE -> 2;
-            case PASS -> 3;
+            case PASS -> 4;
         };
     }
 }

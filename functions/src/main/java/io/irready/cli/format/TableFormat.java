@@ -34,7 +34,7 @@ public final class TableFormat implements ReportFormat {
 
     /** One finding's block, each line after {@code margin}, wrapped to {@code width} columns. */
     static void block(Finding f, String margin, int width, PrintWriter out) {
-        out.println(margin + Text.pad(label(f.status()), INDENT) + Text.pad(f.severity().name(), 10)
+        out.println(margin + Text.pad(f.isMuted() ? "MUTED" : label(f.status()), INDENT) + Text.pad(f.severity().name(), 10)
                 + Text.clean(f.checkId()));
         String indent = margin + " ".repeat(INDENT);
         int room = width - indent.length();
@@ -44,13 +44,25 @@ public final class TableFormat implements ReportFormat {
         for (String line : Text.wrap(Text.clean(f.reason()), room)) {
             out.println(indent + line);
         }
+        if (f.muted().isPresent()) {
+            for (String line : Text.wrap(Text.clean(mutedLine(f)), room)) {
+                out.println(indent + line);
+            }
+        }
         out.println();
     }
 
     static String totals(ScanReport report) {
         return report.findings().size() + " findings: " + report.count(Status.FAIL) + " FAIL, "
                 + report.count(Status.ERROR) + " ERROR, " + report.count(Status.NOT_APPLICABLE) + " N/A (not applicable), "
-                + report.count(Status.PASS) + " PASS";
+                + report.count(Status.PASS) + " PASS" + (report.countMuted() > 0 ? ", " + report.countMuted() + " MUTED" : "");
+    }
+
+    /** {@code Accepted risk (FAIL): sandbox VPC, until 2027-06-30} — the verdict stays visible. */
+    static String mutedLine(Finding f) {
+        var m = f.muted().orElseThrow();
+        return "Accepted risk (" + f.status().name() + "): " + m.reason()
+                + m.expires().map(d -> ", until " + d).orElse("");
     }
 
     /** The status as the table shows it ({@code NOT_APPLICABLE} is too wide for the column). */
