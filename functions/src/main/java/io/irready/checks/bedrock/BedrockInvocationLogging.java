@@ -95,7 +95,7 @@ public final class BedrockInvocationLogging implements Check, Routed {
         BedrockInventory bedrock = ctx.service(BedrockInventory.class);
         String id = ctx.regionResourceId();
         Optional<InvocationLogging> logging = bedrock.invocationLogging();
-        if (logging.isPresent() && logging.get().hasDestination() && logging.get().textDelivery()) {
+        if (logging.isPresent() && logging.get().textDelivery()) {
             return List.of(ctx.pass(id, "Bedrock model invocation logging is on in " + ctx.region()
                     + ": prompts and completions go to " + destinations(logging.get()) + "."));
         }
@@ -126,9 +126,6 @@ public final class BedrockInvocationLogging implements Check, Routed {
     private static String gap(Optional<InvocationLogging> logging) {
         if (logging.isEmpty()) {
             return "model invocation logging is off";
-        }
-        if (!logging.get().hasDestination()) {
-            return "model invocation logging names no CloudWatch Logs group or S3 bucket";
         }
         return "model invocation logging does not deliver text data (prompts and completions) to "
                 + destinations(logging.get());

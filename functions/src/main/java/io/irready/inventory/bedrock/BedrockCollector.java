@@ -35,9 +35,8 @@ public final class BedrockCollector {
 
     public static BedrockInventory inventory(BedrockClient bedrock, BedrockAgentClient agents) {
         return new BedrockInventory(
-                () -> AwsCall.call(GET_LOGGING, () -> Optional.ofNullable(bedrock.getModelInvocationLoggingConfiguration(
-                        GetModelInvocationLoggingConfigurationRequest.builder().build()).loggingConfig())
-                        .map(BedrockCollector::logging)),
+                () -> AwsCall.call(GET_LOGGING, () -> logging(bedrock.getModelInvocationLoggingConfiguration(
+                        GetModelInvocationLoggingConfigurationRequest.builder().build()).loggingConfig())),
                 () -> AwsCall.call(LIST_CUSTOM_MODELS, () -> bedrock
                         .listCustomModelsPaginator(ListCustomModelsRequest.builder().build())
                         .modelSummaries().stream().map(m -> m.modelName()).toList()),
@@ -56,14 +55,22 @@ public final class BedrockCollector {
     }
 
     /**
-     * The SDK's configuration as the check needs it; a destination without a name (an empty
-     * {@code s3Config}) is no destination. Text delivery defaults to off when the field is absent.
+     * The SDK's configuration as the check needs it, or empty when logging is off: no configuration,
+     * or one naming neither a log group nor a bucket (an empty {@code loggingConfig} is how an
+     * account that never configured logging may answer; logging without a destination writes
+     * nothing). Text delivery defaults to off when the field is absent.
      */
-    static InvocationLogging logging(LoggingConfig config) {
+    static Optional<InvocationLogging> logging(LoggingConfig config) {
+        if (config == null) {
+            return Optional.empty();
+        }
         Optional<String> logGroup = Optional.ofNullable(config.cloudWatchConfig()).map(c -> c.logGroupName())
                 .filter(n -> !n.isBlank());
         Optional<String> bucket = Optional.ofNullable(config.s3Config()).map(s -> s.bucketName())
                 .filter(n -> !n.isBlank());
-        return new InvocationLogging(logGroup, bucket, Boolean.TRUE.equals(config.textDataDeliveryEnabled()));
+        if (logGroup.isEmpty() && bucket.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new InvocationLogging(logGroup, bucket, Boolean.TRUE.equals(config.textDataDeliveryEnabled())));
     }
 }

@@ -88,11 +88,9 @@ class BedrockInvocationLoggingTest {
     }
 
     @Test
-    void loggingWithoutDestinationFails() {
-        Finding f = only(bedrock(Optional.of(new InvocationLogging(Optional.empty(), Optional.empty(), true)),
-                List.of("m"), List.of(), List.of()));
-        assertThat(f.status()).isEqualTo(Status.FAIL);
-        assertThat(f.reason()).contains("but model invocation logging names no CloudWatch Logs group or S3 bucket:");
+    void loggingWithoutDestinationCannotBeBuilt() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InvocationLogging(Optional.empty(), Optional.empty(), true));
     }
 
     @Test

@@ -55,15 +55,20 @@ class BedrockCollectorTest {
     }
 
     @Test
-    void anAbsentConfigurationIsOffAndAMissingTextFlagIsNoTextDelivery() {
+    void anAbsentOrDestinationlessConfigurationIsOffAndAMissingTextFlagIsNoTextDelivery() {
         aws.stub(get(urlPathEqualTo("/logging/modelinvocations")).willReturn(restJson(200, "{}")));
         assertThat(inventory().invocationLogging()).isEmpty();
 
         aws.server().resetAll();
         aws.stub(get(urlPathEqualTo("/logging/modelinvocations")).willReturn(restJson(200,
-                "{\"loggingConfig\":{\"s3Config\":{\"bucketName\":\"\"},\"imageDataDeliveryEnabled\":true}}")));
+                "{\"loggingConfig\":{\"s3Config\":{\"bucketName\":\"\"},\"textDataDeliveryEnabled\":true}}")));
+        assertThat(inventory().invocationLogging()).isEmpty();
+
+        aws.server().resetAll();
+        aws.stub(get(urlPathEqualTo("/logging/modelinvocations")).willReturn(restJson(200,
+                "{\"loggingConfig\":{\"s3Config\":{\"bucketName\":\"b\"},\"imageDataDeliveryEnabled\":true}}")));
         assertThat(inventory().invocationLogging()).hasValue(
-                new InvocationLogging(Optional.empty(), Optional.empty(), false));
+                new InvocationLogging(Optional.empty(), Optional.of("b"), false));
     }
 
     @Test
