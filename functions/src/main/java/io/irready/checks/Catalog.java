@@ -1,6 +1,7 @@
 package io.irready.checks;
 
 import io.irready.checks.apigateway.ApiGatewayLogging;
+import io.irready.checks.bedrock.BedrockInvocationLogging;
 import io.irready.checks.cloudfront.CloudFrontAccessLogging;
 import io.irready.checks.cloudtrail.CloudTrailBucketRetentionCheck;
 import io.irready.checks.cloudtrail.CloudTrailCloudWatchDeliveryCheck;
@@ -20,6 +21,7 @@ import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
 import io.irready.checks.logs.LogsRetention;
+import io.irready.checks.logs.LogsLongTermCopy;
 import io.irready.checks.networkfirewall.NetworkFirewallLogging;
 import io.irready.checks.organizations.OrganizationCoverage;
 import io.irready.checks.rds.RdsLogExports;
@@ -35,6 +37,8 @@ import io.irready.inventory.AwsInventoryFactory;
 import io.irready.inventory.ServiceCollector;
 import io.irready.inventory.apigateway.ApiGatewayCollector;
 import io.irready.inventory.apigateway.ApiGatewayInventory;
+import io.irready.inventory.bedrock.BedrockCollector;
+import io.irready.inventory.bedrock.BedrockInventory;
 import io.irready.inventory.cloudfront.CloudFrontCollector;
 import io.irready.inventory.cloudfront.CloudFrontInventory;
 import io.irready.inventory.cloudtrail.CloudTrailCollector;
@@ -69,6 +73,8 @@ import io.irready.inventory.logs.DeliveryCollector;
 import io.irready.inventory.logs.DeliveryInventory;
 import io.irready.inventory.logs.LogsCollector;
 import io.irready.inventory.logs.LogsInventory;
+import io.irready.inventory.logs.SubscriptionFilterCollector;
+import io.irready.inventory.logs.SubscriptionFilterInventory;
 import io.irready.inventory.networkfirewall.NetworkFirewallCollector;
 import io.irready.inventory.networkfirewall.NetworkFirewallInventory;
 import io.irready.inventory.organizations.OrganizationInventory;
@@ -110,6 +116,7 @@ public final class Catalog {
                 new ElbAccessLogs(),
                 new ApiGatewayLogging(),
                 new LogsRetention(),
+                new LogsLongTermCopy(),
                 new VpcFlowLogsEnabled(),
                 new Ec2SsmManaged(),
                 new Ec2CloudWatchAgent(),
@@ -117,6 +124,7 @@ public final class Catalog {
                 new IrResponderPermissions(),
                 new ResolverQueryLogging(),
                 new GuardDutyEnabled(),
+                new BedrockInvocationLogging(),
                 new ConfigRecorderOn(),
                 new EksAuditLogs(),
                 new WafLogging(),
@@ -138,10 +146,12 @@ public final class Catalog {
                 ServiceCollector.of(CloudFrontInventory.class,
                         (clients, account, region) -> CloudFrontCollector.inventory(clients, account)),
                 ServiceCollector.regional(DeliveryInventory.class, DeliveryCollector::inventory),
+                ServiceCollector.regional(SubscriptionFilterInventory.class, SubscriptionFilterCollector::inventory),
                 ServiceCollector.regional(RdsInventory.class, RdsCollector::inventory),
                 ServiceCollector.regional(Ec2Inventory.class, Ec2Collector::inventory),
                 ServiceCollector.regional(SsmInventory.class, SsmCollector::inventory),
                 ServiceCollector.regional(GuardDutyInventory.class, GuardDutyCollector::inventory),
+                ServiceCollector.regional(BedrockInventory.class, BedrockCollector::inventory),
                 ServiceCollector.regional(ConfigRecorderInventory.class, ConfigRecorderCollector::inventory),
                 ServiceCollector.regional(QueryLogInventory.class, QueryLogCollector::inventory),
                 ServiceCollector.regional(EbsEncryptionInventory.class, EbsEncryptionCollector::inventory),

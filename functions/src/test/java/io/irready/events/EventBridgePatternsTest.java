@@ -23,6 +23,7 @@ class EventBridgePatternsTest {
     void onePatternPerAwsSourceInTheExactShapeInfraTurnsIntoRules() throws Exception {
         assertThat(patterns).extracting(p -> p.get("source")).containsExactly(
                 List.of("aws.apigateway"),
+                List.of("aws.bedrock"),
                 List.of("aws.cloudfront"), List.of("aws.cloudtrail"), List.of("aws.config"), List.of("aws.ec2"),
                 List.of("aws.eks"),
                 List.of("aws.elasticloadbalancing"),

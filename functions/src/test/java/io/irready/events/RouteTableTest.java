@@ -123,10 +123,18 @@ class RouteTableTest {
 
         expect("logs/DeleteLogGroup.envelope.json", LOG_GROUP,
                 List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
-        expect("logs/PutRetentionPolicy.record.json", List.of("logs-retention"),
+        expect("logs/PutRetentionPolicy.record.json", List.of("logs-long-term-copy", "logs-retention"),
                 List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/vpc/flow-logs"));
         expect("logs/PutDeliverySource.record.json", List.of("cloudfront-access-logging"), List.of(DIST));
         expect("logs/DeleteDelivery.record.json", List.of("cloudfront-access-logging"), NONE);
+        expect("logs/PutSubscriptionFilter.envelope.json", List.of("logs-long-term-copy"),
+                List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
+        expect("logs/DeleteSubscriptionFilter.record.json", List.of("logs-long-term-copy"),
+                List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
+        expect("bedrock/PutModelInvocationLoggingConfiguration.record.json", List.of("bedrock-invocation-logging"),
+                NONE);
+        expect("bedrock/DeleteModelInvocationLoggingConfiguration.envelope.json",
+                List.of("bedrock-invocation-logging"), NONE);
 
         expect("rds/ModifyDBInstance.envelope.json", List.of("rds-log-exports"),
                 List.of("arn:aws:rds:eu-west-1:" + A + ":db:orders-db"), true, false);
@@ -388,6 +396,7 @@ class RouteTableTest {
                 "logs-retention", "evidence-decryptable", "ir-responder-permissions", "route53resolver-query-logging",
                 "guardduty-enabled", "config-recorder-on", "auditor-integrity",
                 "elb-access-logs", "apigateway-logging", "eks-audit-logs", "waf-logging", "networkfirewall-logging",
+                "logs-long-term-copy", "bedrock-invocation-logging",
                 "organization-coverage");
     }
 
@@ -411,6 +420,7 @@ class RouteTableTest {
                 Map.entry("cloudfront-access-logging", Set.of(ResourceKind.DISTRIBUTION)),
                 Map.entry("rds-log-exports", Set.of(ResourceKind.DB_INSTANCE, ResourceKind.DB_CLUSTER)),
                 Map.entry("logs-retention", Set.of(ResourceKind.LOG_GROUP)),
+                Map.entry("logs-long-term-copy", Set.of(ResourceKind.LOG_GROUP)),
                 Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY)),
                 Map.entry("elb-access-logs", Set.of(io.irready.checks.elb.ElbAccessLogs.LOAD_BALANCER)),
                 Map.entry("eks-audit-logs", Set.of(io.irready.checks.eks.EksAuditLogs.EKS_CLUSTER))));
@@ -447,7 +457,10 @@ class RouteTableTest {
                 "UpdateDistribution", "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig");
         assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
                 "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery", "DeleteDeliveryDestination",
-                "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey");
+                "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey",
+                "PutSubscriptionFilter", "DeleteSubscriptionFilter");
+        assertThat(names.get("bedrock.amazonaws.com")).containsExactlyInAnyOrder(
+                "PutModelInvocationLoggingConfiguration", "DeleteModelInvocationLoggingConfiguration");
         assertThat(names.get("rds.amazonaws.com")).hasSize(11);
         assertThat(names.get("route53resolver.amazonaws.com")).hasSize(3);
         assertThat(names.get("guardduty.amazonaws.com")).hasSize(3);

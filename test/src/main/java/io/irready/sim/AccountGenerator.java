@@ -50,6 +50,8 @@ public final class AccountGenerator {
      * logs:PutLogEvents); forensic log groups, one keeping only 30 days; two EKS clusters (ml-training
      * without audit and authenticator logs), two web ACLs (partner-api without logging) and an egress
      * Network Firewall logging alerts and flows.
+     * Bedrock is used (a fine-tuned custom model) without model invocation logging, and the 30-day
+     * thumbnailer log group streams nowhere.
      */
     public static SimulatedAccount demo() {
         return demo(DEMO_ACCOUNT, DEMO_REGION);
@@ -130,6 +132,7 @@ public final class AccountGenerator {
                 "arn:aws:firehose:" + a.region + ":" + a.account + ":deliverystream/aws-waf-logs-storefront"));
         a.webAcls.add(new WebAcl("partner-api", "7c3e1a2b-9d4f-4a5b-8c6d-0e1f2a3b4c5d", "REGIONAL", null));
         a.networkFirewalls.add(new NetworkFirewall("egress", List.of("ALERT", "FLOW")));
+        a.bedrockCustomModels.add("claims-triage-ft");
         return a;
     }
 

@@ -199,7 +199,7 @@ public final class AwsSimulator implements AutoCloseable {
     }
 
     private static boolean isRestJson(AwsRequest r) {
-        return r.target().isEmpty() && Set.of("lambda", "guardduty").contains(r.service());
+        return r.target().isEmpty() && Set.of("lambda", "guardduty", "bedrock").contains(r.service());
     }
 
     /** An error answer in the request's own protocol. */

@@ -35,6 +35,7 @@ final class JsonServices {
             case "logs:DescribeLogGroups" -> describeLogGroups(in);
             case "logs:DescribeDeliverySources" -> Reply.json(Reply.object().set("deliverySources", array()));
             case "logs:DescribeDeliveries" -> Reply.json(Reply.object().set("deliveries", array()));
+            case "logs:DescribeSubscriptionFilters" -> describeSubscriptionFilters(in);
             case "kms:DescribeKey" -> describeKey(in);
             case "kms:GetKeyPolicy" -> keyPolicy(in);
             case "kms:ListGrants" -> Reply.json(Reply.object().put("Truncated", false).set("Grants", array()));
@@ -185,6 +186,24 @@ final class JsonServices {
             }
         }
         ObjectNode out = Reply.object().set("logGroups", list);
+        if (page.nextToken() != null) {
+            out.put("nextToken", page.nextToken());
+        }
+        return Reply.json(out);
+    }
+
+    private Reply describeSubscriptionFilters(JsonNode in) {
+        String group = text(in, "logGroupName");
+        if (group == null || !a.logGroups.containsKey(group)) {
+            return Reply.jsonError(400, "ResourceNotFoundException", "The specified log group does not exist.");
+        }
+        Pages<SimulatedAccount.SubscriptionFilter> page = Pages.of(a.subscriptionFilters.stream()
+                .filter(f -> f.logGroup().equals(group)).toList(), text(in, "nextToken"), 50);
+        ArrayNode list = array();
+        page.items().forEach(f -> list.addObject().put("filterName", f.name()).put("logGroupName", f.logGroup())
+                .put("filterPattern", "").put("destinationArn", f.destinationArn())
+                .put("distribution", "ByLogStream").put("creationTime", 1_700_000_000_000L));
+        ObjectNode out = Reply.object().set("subscriptionFilters", list);
         if (page.nextToken() != null) {
             out.put("nextToken", page.nextToken());
         }

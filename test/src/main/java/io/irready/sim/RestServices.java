@@ -15,11 +15,13 @@ final class RestServices {
     private final SimulatedAccount a;
     private final ApiGatewayService apiGateway;
     private final EksService eks;
+    private final BedrockService bedrock;
 
     RestServices(SimulatedAccount account) {
         this.a = account;
         this.apiGateway = new ApiGatewayService(account);
         this.eks = new EksService(account);
+        this.bedrock = new BedrockService(account);
     }
 
     Reply serve(AwsRequest r) {
@@ -30,6 +32,7 @@ final class RestServices {
             case "guardduty" -> guardduty(r);
             case "apigateway" -> apiGateway.serve(r);
             case "eks" -> eks.serve(r);
+            case "bedrock" -> bedrock.serve(r);
             default -> null;
         };
     }

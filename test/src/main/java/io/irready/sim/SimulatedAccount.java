@@ -89,6 +89,10 @@ public final class SimulatedAccount {
     public record NetworkFirewall(String name, List<String> loggedTypes) {
     }
 
+    /** A CloudWatch Logs subscription filter streaming {@code logGroup} to {@code destinationArn}. */
+    public record SubscriptionFilter(String logGroup, String name, String destinationArn) {
+    }
+
     public final List<Trail> trails = new ArrayList<>();
     public final Map<String, Boolean> trailLogging = new LinkedHashMap<>();
     public final Map<String, Instant> trailStoppedAt = new LinkedHashMap<>();
@@ -121,6 +125,11 @@ public final class SimulatedAccount {
     public final List<EksCluster> eksClusters = new ArrayList<>();
     public final List<WebAcl> webAcls = new ArrayList<>();
     public final List<NetworkFirewall> networkFirewalls = new ArrayList<>();
+    public final List<SubscriptionFilter> subscriptionFilters = new ArrayList<>();
+    /** Bedrock custom model names: a sign that the account uses Bedrock in the region. */
+    public final List<String> bedrockCustomModels = new ArrayList<>();
+    /** The log group Bedrock model invocation logging writes prompts and completions to (null: logging off). */
+    public String bedrockInvocationLogGroup;
     /** Write events CloudTrail's Event History returns (newest first), for the blind-window report. */
     public final List<Map<String, String>> eventHistory = new ArrayList<>();
 

@@ -123,6 +123,22 @@ class DemoTest {
     }
 
     @Test
+    void bedrockUsedWithoutInvocationLoggingAndAShortLivedGroupCopiedNowhereFailTheSweep() {
+        assertThat(finding("bedrock-invocation-logging", "111122223333/eu-west-1")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.FAIL);
+            assertThat(f.reason()).startsWith("Amazon Bedrock is used in eu-west-1 (custom model claims-triage-ft) "
+                    + "but model invocation logging is off");
+        });
+        assertThat(finding("logs-long-term-copy", "log-group:/aws/lambda/thumbnailer")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.FAIL);
+            assertThat(f.reason()).contains("is kept only 30 days (threshold 365) and no subscription filter");
+        });
+        assertThat(finding("logs-long-term-copy", "log-group:/aws/lambda/ingest"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.NOT_APPLICABLE));
+        assertThat(output).contains("bedrock-invocation-logging", "logs-long-term-copy");
+    }
+
+    @Test
     void printsTheSweepTableTheScoreAndTheConsoleView() {
         assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 7. The findings table",
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");

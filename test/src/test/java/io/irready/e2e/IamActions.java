@@ -21,6 +21,8 @@ import java.util.Optional;
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
  *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
  *       EventBridge, SNS, EKS, WAFv2, Network Firewall, Organizations, STS).</li>
+ *   <li>Amazon Bedrock Agents ("Actions defined by Amazon Bedrock"): its operations are {@code bedrock}
+ *       actions ({@code ListAgents} needs {@code bedrock:ListAgents}), like the Bedrock control plane's.</li>
  * </ul>
  * An operation missing here fails the permission proof: add it with its documented action.
  */
@@ -55,6 +57,7 @@ final class IamActions {
             Map.entry("CloudWatchLogs:DescribeLogGroups", "logs:DescribeLogGroups"),
             Map.entry("CloudWatchLogs:DescribeDeliveries", "logs:DescribeDeliveries"),
             Map.entry("CloudWatchLogs:DescribeDeliverySources", "logs:DescribeDeliverySources"),
+            Map.entry("CloudWatchLogs:DescribeSubscriptionFilters", "logs:DescribeSubscriptionFilters"),
             Map.entry("Lambda:ListFunctions", "lambda:ListFunctions"),
             Map.entry("Lambda:GetFunction", "lambda:GetFunction"),
             Map.entry("Lambda:GetFunctionConcurrency", "lambda:GetFunctionConcurrency"),
@@ -66,6 +69,12 @@ final class IamActions {
             Map.entry("Iam:SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy"),
             Map.entry("GuardDuty:ListDetectors", "guardduty:ListDetectors"),
             Map.entry("GuardDuty:GetDetector", "guardduty:GetDetector"),
+            Map.entry("Bedrock:GetModelInvocationLoggingConfiguration", "bedrock:GetModelInvocationLoggingConfiguration"),
+            Map.entry("Bedrock:ListCustomModels", "bedrock:ListCustomModels"),
+            Map.entry("Bedrock:ListImportedModels", "bedrock:ListImportedModels"),
+            Map.entry("Bedrock:ListProvisionedModelThroughputs", "bedrock:ListProvisionedModelThroughputs"),
+            Map.entry("BedrockAgent:ListAgents", "bedrock:ListAgents"),
+            Map.entry("BedrockAgent:ListKnowledgeBases", "bedrock:ListKnowledgeBases"),
             Map.entry("Eks:ListClusters", "eks:ListClusters"),
             Map.entry("Eks:DescribeCluster", "eks:DescribeCluster"),
             Map.entry("Wafv2:ListWebACLs", "wafv2:ListWebACLs"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.irready.core.AwsCallFailedException;
 import io.irready.inventory.AwsClients;
+import io.irready.inventory.bedrock.BedrockCollector;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.inventory.config.ConfigRecorderCollector;
 import io.irready.inventory.ec2.EbsEncryptionCollector;
@@ -50,7 +51,9 @@ class MotoMissingOperationsTest {
             "ssm:ListAssociations", "HTTP 500",
             "cloudtrail:LookupEvents", "HTTP 500",
             "ec2:GetEbsDefaultKmsKeyId", "HTTP 500",
-            "config:DescribeDeliveryChannelStatus", "HTTP 500");
+            "config:DescribeDeliveryChannelStatus", "HTTP 500",
+            "bedrock:ListImportedModels", "HTTP 500",
+            "bedrock:ListProvisionedModelThroughputs", "HTTP 500");
 
     /** How each listed operation is reached through the collector that calls it; answers what moto said. */
     private static final Map<String, Function<AwsClients, String>> PROBES = Map.of(
@@ -71,7 +74,11 @@ class MotoMissingOperationsTest {
                 return failureOf("ec2:GetEbsDefaultKmsKeyId", () -> EbsEncryptionCollector.inventory(c, REGION).defaults());
             },
             "config:DescribeDeliveryChannelStatus", c -> failureOf("config:DescribeDeliveryChannelStatus",
-                    () -> ConfigRecorderCollector.inventory(c, REGION).deliveryChannels()));
+                    () -> ConfigRecorderCollector.inventory(c, REGION).deliveryChannels()),
+            "bedrock:ListImportedModels", c -> failureOf("bedrock:ListImportedModels",
+                    () -> BedrockCollector.inventory(c, REGION).importedModels()),
+            "bedrock:ListProvisionedModelThroughputs", c -> failureOf("bedrock:ListProvisionedModelThroughputs",
+                    () -> BedrockCollector.inventory(c, REGION).provisionedThroughputs()));
 
     static List<String> missing() {
         return List.copyOf(new TreeSet<>(MISSING.keySet()));
