@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -26,6 +28,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * handling stays in force; S3 then uses path-style addressing, which emulators need.
  */
 public final class AwsClients {
+    /**
+     * One scheduler for every client's call timeouts. Without it each SDK client starts a scheduler
+     * thread of its own, and collectors build clients per evaluation without closing them: a warm
+     * Lambda container, or a flood of events, would leak a thread per client until the JVM could
+     * create no more. The SDK never shuts down a scheduler it was given.
+     */
+    private static final ScheduledExecutorService TIMEOUTS = Executors.newScheduledThreadPool(2, task -> {
+        Thread thread = new Thread(task, "irready-sdk-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpointOverride;
     private final SdkHttpClient httpClient;
@@ -126,6 +140,7 @@ public final class AwsClients {
                         .apiCallAttemptTimeout(attemptTimeout)
                         .apiCallTimeout(callTimeout)
                         .executionInterceptors(withGuard())
+                        .scheduledExecutorService(TIMEOUTS)
                         .build());
         endpointOverride.ifPresent(b::endpointOverride);
         if (b instanceof SdkSyncClientBuilder<?, ?> sync) {
