@@ -1,5 +1,6 @@
 package io.irready.store;
 
+import static io.irready.store.FindingTable.OPEN_ACCOUNT;
 import static io.irready.store.FindingTable.OPEN_STATUS;
 import static io.irready.store.FindingTable.OUTBOX_AT;
 import static io.irready.store.FindingTable.OUTBOX_STATE;
@@ -210,6 +211,11 @@ public final class FindingStore {
                 .set("observedAt", time(target.observedAt()))
                 .name("version").value(":expectedVersion", n(version))
                 .condition("#version = :expectedVersion AND #observedAt < :observedAt");
+        if (target.state().isOpen()) {
+            // findings that were already open when the open-by-account index was added carry no
+            // openAccount until they change: the next evaluation that confirms them puts them in
+            u.set(OPEN_ACCOUNT, s(target.account()));
+        }
         trigger.ifPresent(c -> u.set("lastEventId", s(c.eventId())));
         ddb.updateItem(u.request(table, key(target.pk(), target.sk())));
     }
@@ -237,8 +243,10 @@ public final class FindingStore {
                 .set(OUTBOX_AT, time(now));
         if (t.to().isOpen()) {
             u.set(OPEN_STATUS, s(t.to().name()));
+            u.set(OPEN_ACCOUNT, s(target.account()));
         } else {
             u.remove(OPEN_STATUS);
+            u.remove(OPEN_ACCOUNT);
         }
         if (t.to() == FindingState.CLOSED) {
             u.set(TTL, n(now.plus(historyTtl).getEpochSecond()));
