@@ -152,10 +152,15 @@ public final class FindingsCommand implements Callable<Integer> {
     private List<StoredFinding> select(FindingQueries queries, Optional<Severity> minimum) {
         Set<FindingState> wanted = statuses.isEmpty() ? EnumSet.complementOf(EnumSet.of(FindingState.CLOSED))
                 : EnumSet.copyOf(statuses);
-        // only open states asked for: the sparse index has exactly those, no scan needed
-        List<StoredFinding> candidates = wanted.stream().allMatch(FindingState::isOpen)
-                ? wanted.stream().flatMap(s -> queries.openFindings(s).stream()).toList()
-                : queries.allFindings();
+        // only open states asked for: the sparse indexes have exactly those, no scan needed
+        List<StoredFinding> candidates;
+        if (!wanted.stream().allMatch(FindingState::isOpen)) {
+            candidates = queries.allFindings();
+        } else if (!accounts.isEmpty()) {
+            candidates = accounts.stream().distinct().flatMap(a -> queries.openFindingsOf(a).stream()).toList();
+        } else {
+            candidates = wanted.stream().flatMap(s -> queries.openFindings(s).stream()).toList();
+        }
         return candidates.stream()
                 .filter(f -> wanted.contains(f.status()))
                 .filter(f -> minimum.map(m -> f.severity().isAtLeast(m)).orElse(true))

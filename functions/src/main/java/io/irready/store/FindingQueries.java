@@ -1,5 +1,7 @@
 package io.irready.store;
 
+import static io.irready.store.FindingTable.OPEN_ACCOUNT;
+import static io.irready.store.FindingTable.OPEN_BY_ACCOUNT_INDEX;
 import static io.irready.store.FindingTable.OPEN_INDEX;
 import static io.irready.store.FindingTable.OPEN_STATUS;
 import static io.irready.store.Items.s;
@@ -70,6 +72,15 @@ public final class FindingQueries {
                 .keyConditionExpression("#s = :s").scanIndexForward(false)
                 .expressionAttributeNames(Map.of("#s", OPEN_STATUS))
                 .expressionAttributeValues(Map.of(":s", s(state.name()))).build())
+                .stream().map(Items::finding).toList();
+    }
+
+    /** Access pattern 2 for one account: its FAIL and ERROR findings (every region), newest change first. */
+    public List<StoredFinding> openFindingsOf(String account) {
+        return Items.query(ddb, QueryRequest.builder().tableName(table).indexName(OPEN_BY_ACCOUNT_INDEX)
+                .keyConditionExpression("#a = :a").scanIndexForward(false)
+                .expressionAttributeNames(Map.of("#a", OPEN_ACCOUNT))
+                .expressionAttributeValues(Map.of(":a", s(account))).build())
                 .stream().map(Items::finding).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.irready.store;
 
+import static io.irready.store.FindingTable.OPEN_ACCOUNT;
 import static io.irready.store.FindingTable.OPEN_STATUS;
 import static io.irready.store.FindingTable.OUTBOX_AT;
 import static io.irready.store.FindingTable.OUTBOX_STATE;
@@ -221,12 +222,13 @@ public final class FindingStore {
                 .name("version").value(":expectedVersion", n(version))
                 .condition("#version = :expectedVersion AND #observedAt < :observedAt");
         trigger.ifPresent(c -> u.set("lastEventId", s(c.eventId())));
-        mark(u, target.state(), target.muted());
+        // also puts findings that were open before the open-by-account index existed into it
+        mark(u, target.state(), target.muted(), target.account());
         ddb.updateItem(u.request(table, key(target.pk(), target.sk())));
     }
 
     /** The accepted risk, and the open index that only unaccepted FAIL/ERROR findings sit in. */
-    private static void mark(Update u, FindingState state, Optional<Muted> muted) {
+    private static void mark(Update u, FindingState state, Optional<Muted> muted, String account) {
         if (muted.isPresent()) {
             u.set("muted", Items.muted(muted.get()));
         } else {
@@ -234,8 +236,10 @@ public final class FindingStore {
         }
         if (state.isOpen() && muted.isEmpty()) {
             u.set(OPEN_STATUS, s(state.name()));
+            u.set(OPEN_ACCOUNT, s(account));
         } else {
             u.remove(OPEN_STATUS);
+            u.remove(OPEN_ACCOUNT);
         }
     }
 
@@ -260,7 +264,7 @@ public final class FindingStore {
                 .set("pendingTransition", TransitionHistory.pendingMap(t))
                 .set(OUTBOX_STATE, s(PENDING))
                 .set(OUTBOX_AT, time(now));
-        mark(u, t.to(), target.muted());
+        mark(u, t.to(), target.muted(), target.account());
         if (t.to() == FindingState.CLOSED) {
             u.set(TTL, n(now.plus(historyTtl).getEpochSecond()));
         } else {

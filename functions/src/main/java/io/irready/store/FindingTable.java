@@ -33,6 +33,9 @@ public final class FindingTable {
     public static final String TTL = "expiresAt";
     public static final String OPEN_INDEX = "open-findings";
     public static final String OPEN_STATUS = "openStatus";
+    /** Sparse like {@link #OPEN_INDEX}, keyed by account: "everything failing in account X" without a scan. */
+    public static final String OPEN_BY_ACCOUNT_INDEX = "open-by-account";
+    public static final String OPEN_ACCOUNT = "openAccount";
     public static final String STATUS_CHANGED_AT = "statusChangedAt";
     public static final String OUTBOX_INDEX = "outbox";
     public static final String OUTBOX_STATE = "outboxState";
@@ -51,12 +54,15 @@ public final class FindingTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
-                        string(PK), string(SK), string(OPEN_STATUS), string(STATUS_CHANGED_AT),
+                        string(PK), string(SK), string(OPEN_STATUS), string(OPEN_ACCOUNT), string(STATUS_CHANGED_AT),
                         string(OUTBOX_STATE), string(OUTBOX_AT))
                 .keySchema(hash(PK), range(SK))
                 .globalSecondaryIndexes(
                         GlobalSecondaryIndex.builder().indexName(OPEN_INDEX)
                                 .keySchema(hash(OPEN_STATUS), range(STATUS_CHANGED_AT))
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
+                        GlobalSecondaryIndex.builder().indexName(OPEN_BY_ACCOUNT_INDEX)
+                                .keySchema(hash(OPEN_ACCOUNT), range(STATUS_CHANGED_AT))
                                 .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build(),
                         GlobalSecondaryIndex.builder().indexName(OUTBOX_INDEX)
                                 .keySchema(hash(OUTBOX_STATE), range(OUTBOX_AT))

@@ -112,6 +112,22 @@ class FindingsCommandTest {
     }
 
     @Test
+    void openFindingsOfOneAccountComeFromItsIndex() throws Exception {
+        assertThat(run("--account", ACCOUNT, "--status", "FAIL,ERROR", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).extracting(r -> r.get("checkId").asText())
+                .containsExactly("cloudtrail-logging-all-regions", "guardduty-enabled", "logs-retention");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--account", ACCOUNT, "--status", "ERROR", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).extracting(r -> r.get("checkId").asText())
+                .containsExactly("guardduty-enabled");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--account", "222222222222", "--status", "FAIL", "--format", "json")).isZero();
+        assertThat(new ObjectMapper().readTree(out.toString())).isEmpty();
+    }
+
+    @Test
     void aMissingTableIsAClearError() {
         int code = new CommandLine(new FindingsCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("--table-name", "no-such-table", "--endpoint-url", DYNALITE.endpoint().toString());

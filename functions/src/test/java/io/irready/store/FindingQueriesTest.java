@@ -72,6 +72,49 @@ class FindingQueriesTest {
     }
 
     @Test
+    void accountIndexHoldsOnlyThatAccountsFailAndErrorNewestChangeFirst() {
+        String other = "210987654321";
+        store.record(evaluation(T0,
+                finding(VPC_A, Status.FAIL, T0),
+                finding(VPC_B, Status.PASS, T0)), Optional.empty());
+        store.record(evaluation(T0.plusSeconds(10),
+                finding("arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0ddd", Status.ERROR, T0.plusSeconds(10))),
+                Optional.empty());
+        store.record(new Evaluation(other, REGION, T0.plusSeconds(20), Scope.REGION, List.of(), List.of(
+                new Finding(CHECK, Severity.HIGH, other, REGION, "arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-0eee",
+                        Status.FAIL, "no flow log", T0.plusSeconds(20)),
+                new Finding(CHECK, Severity.HIGH, other, REGION, "arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-0fff",
+                        Status.PASS, "flow log", T0.plusSeconds(20)))), Optional.empty());
+
+        assertThat(queries.openFindingsOf(ACCOUNT)).extracting(StoredFinding::resourceId)
+                .containsExactly("arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0ddd", VPC_A);
+        assertThat(queries.openFindingsOf(other)).extracting(StoredFinding::resourceId)
+                .containsExactly("arn:aws:ec2:eu-west-1:210987654321:vpc/vpc-0eee");
+        assertThat(queries.openFindingsOf("999999999999")).isEmpty();
+        assertThat(rawFinding(table, VPC_A).get("openAccount").s()).isEqualTo(ACCOUNT);
+        assertThat(rawFinding(table, VPC_B)).doesNotContainKey("openAccount");
+
+        record(Status.PASS, T0.plusSeconds(60));
+
+        assertThat(queries.openFindingsOf(ACCOUNT)).extracting(StoredFinding::resourceId)
+                .containsExactly("arn:aws:ec2:eu-west-1:123456789012:vpc/vpc-0ddd");
+        assertThat(rawFinding(table, VPC_A)).doesNotContainKey("openAccount");
+    }
+
+    @Test
+    void anOpenFindingStoredBeforeTheAccountIndexJoinsItWhenConfirmed() {
+        record(Status.FAIL, T0);
+        DYNALITE.client().updateItem(b -> b.tableName(table).key(Map.of(
+                "pk", AttributeValue.fromS(FindingTable.findingPk(ACCOUNT, REGION)),
+                "sk", AttributeValue.fromS(FindingTable.findingSk(CHECK, VPC_A)))).updateExpression("REMOVE openAccount"));
+        assertThat(queries.openFindingsOf(ACCOUNT)).isEmpty();
+
+        assertThat(record(Status.FAIL, T0.plusSeconds(60)).transitions()).isEmpty();
+
+        assertThat(queries.openFindingsOf(ACCOUNT)).extracting(StoredFinding::resourceId).containsExactly(VPC_A);
+    }
+
+    @Test
     void queriesByCheckDoNotMatchLongerCheckIds() {
         store.record(evaluation(T0, finding(VPC_A, Status.FAIL, T0)), Optional.empty());
         store.record(new Evaluation(ACCOUNT, REGION, T0, Scope.REGION, List.of(), List.of(new Finding(

@@ -99,6 +99,13 @@ final class AuditorStorage {
                 .sortKey(Attribute.builder().name("statusChangedAt").type(AttributeType.STRING).build())
                 .projectionType(ProjectionType.ALL)
                 .build());
+        // sparse the same way, per account: "what is broken in account X" from the console
+        t.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
+                .indexName("open-by-account")
+                .partitionKey(Attribute.builder().name("openAccount").type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name("statusChangedAt").type(AttributeType.STRING).build())
+                .projectionType(ProjectionType.ALL)
+                .build());
         // sparse: only transitions not yet published carry outboxState=PENDING
         t.addGlobalSecondaryIndex(GlobalSecondaryIndexProps.builder()
                 .indexName("outbox")

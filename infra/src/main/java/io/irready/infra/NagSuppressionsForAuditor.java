@@ -34,7 +34,7 @@ final class NagSuppressionsForAuditor {
                     + "account, in every listed region, by design) and sts:GetCallerIdentity, which has no resource.",
                     List.of("Resource::*")));
             iam5.add(suppress("AwsSolutions-IAM5", "Items of the findings table are read and written through its "
-                    + "own GSIs (open-findings, outbox); /index/* covers only this table's indexes.",
+                    + "own GSIs (open-findings, open-by-account, outbox); /index/* covers only this table's indexes.",
                     List.of(regex("/^Resource::<.*Findings.*\\.Arn>\\/index\\/\\*$/g"))));
             iam5.add(suppress("AwsSolutions-IAM5", "Lambda writes to log streams it names at runtime, inside the "
                     + "function's own log group only.",

@@ -149,6 +149,10 @@ class ReadinessAuditorTemplateTest {
                         Map.of("AttributeName", "openStatus", "KeyType", "HASH"),
                         Map.of("AttributeName", "statusChangedAt", "KeyType", "RANGE")),
                         "Projection", Map.of("ProjectionType", "ALL")),
+                Map.of("IndexName", "open-by-account", "KeySchema", List.of(
+                        Map.of("AttributeName", "openAccount", "KeyType", "HASH"),
+                        Map.of("AttributeName", "statusChangedAt", "KeyType", "RANGE")),
+                        "Projection", Map.of("ProjectionType", "ALL")),
                 Map.of("IndexName", "outbox", "KeySchema", List.of(
                         Map.of("AttributeName", "outboxState", "KeyType", "HASH"),
                         Map.of("AttributeName", "outboxAt", "KeyType", "RANGE")),
