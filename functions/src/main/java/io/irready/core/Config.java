@@ -8,6 +8,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_REGION;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_DISABLED_CHECKS;
+import static io.irready.core.EnvironmentNames.IRREADY_EVIDENCE_BUCKET_TAG;
 import static io.irready.core.EnvironmentNames.IRREADY_FLOW_LOG_TRAFFIC_TYPE;
 import static io.irready.core.EnvironmentNames.IRREADY_FORENSIC_LOG_GROUP_PREFIXES;
 import static io.irready.core.EnvironmentNames.IRREADY_HISTORY_TTL_DAYS;
@@ -50,6 +51,8 @@ import java.util.function.Function;
  * @param historyTtlDays            how long transition history is kept
  * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
  * @param securityHubImport         import every transition into Security Hub as an ASFF finding (opt-in)
+ * @param evidenceBucketTag         {@code key=value} (or {@code key}: any value) of the tag that marks a bucket holding
+ *                                  sensitive data or evidence, whose object access must be recorded
  */
 public record Config(
         List<String> regions,
@@ -65,9 +68,11 @@ public record Config(
         List<Suppression> suppressions,
         int historyTtlDays,
         Optional<AuditorIdentity> auditor,
-        boolean securityHubImport) {
+        boolean securityHubImport,
+        String evidenceBucketTag) {
 
     public static final int DEFAULT_RETENTION_DAYS = 365;
+    public static final String DEFAULT_EVIDENCE_BUCKET_TAG = "irready:evidence=true";
 
     /** DESIGN.md §3: the log types without which an RDS investigation is blind, per engine. */
     public static final Map<String, List<String>> DEFAULT_RDS_LOG_TYPES = orderedMap(
@@ -109,6 +114,28 @@ public record Config(
             throw new IllegalArgumentException("historyTtlDays must be at least 1, got " + historyTtlDays);
         }
         Objects.requireNonNull(auditor, "auditor");
+        if (evidenceBucketTag == null || evidenceBucketTag.isBlank() || evidenceBucketTag.startsWith("=")) {
+            throw new IllegalArgumentException("evidenceBucketTag must be key=value or key, got '" + evidenceBucketTag
+                    + "'");
+        }
+    }
+
+    /** The key of {@link #evidenceBucketTag()}. */
+    public String evidenceBucketTagKey() {
+        int eq = evidenceBucketTag.indexOf('=');
+        return eq < 0 ? evidenceBucketTag : evidenceBucketTag.substring(0, eq);
+    }
+
+    /** The value of {@link #evidenceBucketTag()}; empty when any value marks the bucket. */
+    public Optional<String> evidenceBucketTagValue() {
+        int eq = evidenceBucketTag.indexOf('=');
+        return eq < 0 ? Optional.empty() : Optional.of(evidenceBucketTag.substring(eq + 1));
+    }
+
+    /** True when a bucket with these tags is marked by {@link #evidenceBucketTag()}. */
+    public boolean marksEvidence(Map<String, String> tags) {
+        String value = tags.get(evidenceBucketTagKey());
+        return value != null && evidenceBucketTagValue().map(value::equals).orElse(true);
     }
 
     public static Config defaults() {
@@ -161,6 +188,7 @@ public record Config(
         get.apply(IRREADY_HISTORY_TTL_DAYS).ifPresent(v -> b.historyTtlDays(integer(IRREADY_HISTORY_TTL_DAYS, v)));
         b.auditor(auditorFromEnvironment(get));
         get.apply(IRREADY_SECURITY_HUB).ifPresent(v -> b.securityHubImport(bool(IRREADY_SECURITY_HUB, v)));
+        get.apply(IRREADY_EVIDENCE_BUCKET_TAG).ifPresent(b::evidenceBucketTag);
         return b.build();
     }
 
@@ -243,6 +271,7 @@ public record Config(
         private int historyTtlDays = 90;
         private Optional<AuditorIdentity> auditor = Optional.empty();
         private boolean securityHubImport;
+        private String evidenceBucketTag = DEFAULT_EVIDENCE_BUCKET_TAG;
 
         private Builder() {
         }
@@ -262,6 +291,7 @@ public record Config(
             historyTtlDays = c.historyTtlDays;
             auditor = c.auditor;
             securityHubImport = c.securityHubImport;
+            evidenceBucketTag = c.evidenceBucketTag;
         }
 
         public Builder regions(List<String> v) { regions = v; return this; }
@@ -278,11 +308,13 @@ public record Config(
         public Builder historyTtlDays(int v) { historyTtlDays = v; return this; }
         public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
         public Builder securityHubImport(boolean v) { securityHubImport = v; return this; }
+        public Builder evidenceBucketTag(String v) { evidenceBucketTag = v; return this; }
 
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
-                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport);
+                    minAlertSeverity, disabledChecks, suppressions, historyTtlDays, auditor, securityHubImport,
+                    evidenceBucketTag);
         }
     }
 }

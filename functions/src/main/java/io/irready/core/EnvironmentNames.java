@@ -28,6 +28,7 @@ public final class EnvironmentNames {
     public static final String IRREADY_DISABLED_CHECKS = "IRREADY_DISABLED_CHECKS";
     public static final String IRREADY_SUPPRESSIONS = "IRREADY_SUPPRESSIONS";
     public static final String IRREADY_HISTORY_TTL_DAYS = "IRREADY_HISTORY_TTL_DAYS";
+    public static final String IRREADY_EVIDENCE_BUCKET_TAG = "IRREADY_EVIDENCE_BUCKET_TAG";
 
     // where findings go besides the alert topic
     public static final String IRREADY_SECURITY_HUB = "IRREADY_SECURITY_HUB";
