@@ -76,6 +76,8 @@ public final class S3EvidenceDataEvents implements Check, Routed {
             .on("aws.cloudtrail", "PutEventSelectors", "DeleteTrail", "StopLogging").disablesEvidence().everyRegion()
                     .because("narrowed selectors, a deleted or stopped trail stop recording object access to every "
                             + "bucket the trail covered (the event names a trail: the region is re-judged)")
+            .on("aws.cloudtrail", "StartLogging").everyRegion()
+                    .because("a trail that logs again records its data events again")
             .on("aws.s3", "PutBucketLogging").naming(Extractors.BUCKET_NAME).disablesEvidence().everyRegion()
                     .because("server access logging turned off (or on); the event comes from the bucket's region")
             .on("aws.s3", "PutBucketTagging").naming(Extractors.BUCKET_NAME).everyRegion()
