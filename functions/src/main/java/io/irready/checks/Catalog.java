@@ -3,6 +3,7 @@ package io.irready.checks;
 import io.irready.checks.apigateway.ApiGatewayLogging;
 import io.irready.checks.bedrock.BedrockInvocationLogging;
 import io.irready.checks.cloudfront.CloudFrontAccessLogging;
+import io.irready.checks.cloudtrail.CloudTrailBucketIntegrityCheck;
 import io.irready.checks.cloudtrail.CloudTrailBucketRetentionCheck;
 import io.irready.checks.cloudtrail.CloudTrailCloudWatchDeliveryCheck;
 import io.irready.checks.cloudtrail.CloudTrailKmsEncryptionCheck;
@@ -20,12 +21,14 @@ import io.irready.checks.iam.IrResponderPermissions;
 import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.checks.kms.EvidenceDecryptable;
 import io.irready.checks.lambda.LambdaCanWriteLogs;
+import io.irready.checks.logs.LogsKmsEncryption;
 import io.irready.checks.logs.LogsRetention;
 import io.irready.checks.logs.LogsLongTermCopy;
 import io.irready.checks.networkfirewall.NetworkFirewallLogging;
 import io.irready.checks.organizations.OrganizationCoverage;
 import io.irready.checks.rds.RdsLogExports;
 import io.irready.checks.route53resolver.ResolverQueryLogging;
+import io.irready.checks.s3.S3EvidenceDataEvents;
 import io.irready.checks.wafv2.WafLogging;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
@@ -83,6 +86,8 @@ import io.irready.inventory.rds.RdsCollector;
 import io.irready.inventory.rds.RdsInventory;
 import io.irready.inventory.route53resolver.QueryLogCollector;
 import io.irready.inventory.route53resolver.QueryLogInventory;
+import io.irready.inventory.s3.BucketProtectionCollector;
+import io.irready.inventory.s3.BucketProtectionInventory;
 import io.irready.inventory.s3.S3Collector;
 import io.irready.inventory.s3.S3Inventory;
 import io.irready.inventory.sns.TopicCollector;
@@ -110,6 +115,8 @@ public final class Catalog {
                 new CloudTrailCloudWatchDeliveryCheck(),
                 new CloudTrailKmsEncryptionCheck(),
                 new CloudTrailBucketRetentionCheck(),
+                new CloudTrailBucketIntegrityCheck(),
+                new S3EvidenceDataEvents(),
                 new LambdaCanWriteLogs(),
                 new CloudFrontAccessLogging(),
                 new RdsLogExports(),
@@ -117,6 +124,7 @@ public final class Catalog {
                 new ApiGatewayLogging(),
                 new LogsRetention(),
                 new LogsLongTermCopy(),
+                new LogsKmsEncryption(),
                 new VpcFlowLogsEnabled(),
                 new Ec2SsmManaged(),
                 new Ec2CloudWatchAgent(),
@@ -140,6 +148,7 @@ public final class Catalog {
                 ServiceCollector.regional(LogsInventory.class, LogsCollector::inventory),
                 ServiceCollector.regional(CloudTrailInventory.class, CloudTrailCollector::inventory),
                 ServiceCollector.regional(S3Inventory.class, S3Collector::inventory),
+                ServiceCollector.regional(BucketProtectionInventory.class, BucketProtectionCollector::inventory),
                 ServiceCollector.regional(KmsInventory.class, KmsCollector::inventory),
                 ServiceCollector.regional(LambdaInventory.class, LambdaCollector::inventory),
                 ServiceCollector.of(IamInventory.class, (clients, account, region) -> IamCollector.inventory(clients)),

@@ -9,6 +9,7 @@ import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_REGION;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_DISABLED_CHECKS;
+import static io.irready.core.EnvironmentNames.IRREADY_EVIDENCE_BUCKET_TAG;
 import static io.irready.core.EnvironmentNames.IRREADY_FLOW_LOG_TRAFFIC_TYPE;
 import static io.irready.core.EnvironmentNames.IRREADY_FORENSIC_LOG_GROUP_PREFIXES;
 import static io.irready.core.EnvironmentNames.IRREADY_HISTORY_TTL_DAYS;
@@ -56,6 +57,8 @@ import java.util.function.Function;
  * @param auditor                   irready's own deployment, judged by {@code auditor-integrity} (absent for CLI scans)
  * @param securityHubImport         import every transition into Security Hub as an ASFF finding (opt-in)
  * @param accountScope              the accounts whose events are evaluated (the home account always is)
+ * @param evidenceBucketTag         {@code key=value} (or {@code key}: any value) of the tag that marks a bucket holding
+ *                                  sensitive data or evidence, whose object access must be recorded
  */
 public record Config(
         List<String> regions,
@@ -73,9 +76,11 @@ public record Config(
         int historyTtlDays,
         Optional<AuditorIdentity> auditor,
         boolean securityHubImport,
-        AccountScope accountScope) {
+        AccountScope accountScope,
+        String evidenceBucketTag) {
 
     public static final int DEFAULT_RETENTION_DAYS = 365;
+    public static final String DEFAULT_EVIDENCE_BUCKET_TAG = "irready:evidence=true";
 
     /** DESIGN.md §3: the log types without which an RDS investigation is blind, per engine. */
     public static final Map<String, List<String>> DEFAULT_RDS_LOG_TYPES = orderedMap(
@@ -119,6 +124,28 @@ public record Config(
         }
         Objects.requireNonNull(auditor, "auditor");
         Objects.requireNonNull(accountScope, "accountScope");
+        if (evidenceBucketTag == null || evidenceBucketTag.isBlank() || evidenceBucketTag.startsWith("=")) {
+            throw new IllegalArgumentException("evidenceBucketTag must be key=value or key, got '" + evidenceBucketTag
+                    + "'");
+        }
+    }
+
+    /** The key of {@link #evidenceBucketTag()}. */
+    public String evidenceBucketTagKey() {
+        int eq = evidenceBucketTag.indexOf('=');
+        return eq < 0 ? evidenceBucketTag : evidenceBucketTag.substring(0, eq);
+    }
+
+    /** The value of {@link #evidenceBucketTag()}; empty when any value marks the bucket. */
+    public Optional<String> evidenceBucketTagValue() {
+        int eq = evidenceBucketTag.indexOf('=');
+        return eq < 0 ? Optional.empty() : Optional.of(evidenceBucketTag.substring(eq + 1));
+    }
+
+    /** True when a bucket with these tags is marked by {@link #evidenceBucketTag()}. */
+    public boolean marksEvidence(Map<String, String> tags) {
+        String value = tags.get(evidenceBucketTagKey());
+        return value != null && evidenceBucketTagValue().map(value::equals).orElse(true);
     }
 
     public static Config defaults() {
@@ -184,6 +211,7 @@ public record Config(
         b.auditor(auditorFromEnvironment(get));
         get.apply(IRREADY_SECURITY_HUB).ifPresent(v -> b.securityHubImport(bool(IRREADY_SECURITY_HUB, v)));
         get.apply(IRREADY_ACCOUNT_SCOPE).ifPresent(v -> b.accountScope(AccountScope.parse(v)));
+        get.apply(IRREADY_EVIDENCE_BUCKET_TAG).ifPresent(b::evidenceBucketTag);
         return b.build();
     }
 
@@ -268,6 +296,7 @@ public record Config(
         private Optional<AuditorIdentity> auditor = Optional.empty();
         private boolean securityHubImport;
         private AccountScope accountScope = AccountScope.any();
+        private String evidenceBucketTag = DEFAULT_EVIDENCE_BUCKET_TAG;
 
         private Builder() {
         }
@@ -289,6 +318,7 @@ public record Config(
             auditor = c.auditor;
             securityHubImport = c.securityHubImport;
             accountScope = c.accountScope;
+            evidenceBucketTag = c.evidenceBucketTag;
         }
 
         public Builder regions(List<String> v) { regions = v; return this; }
@@ -307,12 +337,13 @@ public record Config(
         public Builder auditor(AuditorIdentity v) { auditor = Optional.ofNullable(v); return this; }
         public Builder securityHubImport(boolean v) { securityHubImport = v; return this; }
         public Builder accountScope(AccountScope v) { accountScope = v; return this; }
+        public Builder evidenceBucketTag(String v) { evidenceBucketTag = v; return this; }
 
         public Config build() {
             return new Config(regions, retentionDays, flowLogTrafficType, skipVpcsWithoutInterfaces,
                     rdsEssentialLogTypes, forensicLogGroupPrefixes, responderRoleArn, responderActions,
                     minAlertSeverity, disabledChecks, suppressions, mutes, historyTtlDays, auditor, securityHubImport,
-                    accountScope);
+                    accountScope, evidenceBucketTag);
         }
     }
 }

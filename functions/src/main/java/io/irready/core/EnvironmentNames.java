@@ -30,6 +30,7 @@ public final class EnvironmentNames {
     /** Path of the mute list file (accepted risks); deployed, the layer's {@code /opt/irready/mutelist.json}. */
     public static final String IRREADY_MUTELIST_FILE = "IRREADY_MUTELIST_FILE";
     public static final String IRREADY_HISTORY_TTL_DAYS = "IRREADY_HISTORY_TTL_DAYS";
+    public static final String IRREADY_EVIDENCE_BUCKET_TAG = "IRREADY_EVIDENCE_BUCKET_TAG";
 
     // where findings go besides the alert topic
     public static final String IRREADY_SECURITY_HUB = "IRREADY_SECURITY_HUB";

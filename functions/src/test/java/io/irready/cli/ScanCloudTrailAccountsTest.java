@@ -59,12 +59,13 @@ class ScanCloudTrailAccountsTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(statuses(run)).containsOnlyKeys("cloudtrail-logging-all-regions", "cloudtrail-management-events",
                 "cloudtrail-log-file-validation", "cloudtrail-cloudwatch-delivery", "cloudtrail-kms-encryption",
-                "cloudtrail-bucket-retention").allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("PASS"));
+                "cloudtrail-bucket-retention", "cloudtrail-bucket-integrity")
+                .allSatisfy((id, status) -> assertThat(status).as(id).isEqualTo("PASS"));
         assertThat(finding(run, "cloudtrail-logging-all-regions").get("resourceId").asText())
                 .isEqualTo("123456789012/eu-west-1");
         assertThat(finding(run, "cloudtrail-bucket-retention").get("resourceId").asText())
                 .isEqualTo(CloudTrailAccounts.BUCKET_ARN);
-        assertThat(run.err()).startsWith("irready: scanning account 123456789012 in eu-west-1 with 6 checks");
+        assertThat(run.err()).startsWith("irready: scanning account 123456789012 in eu-west-1 with 7 checks");
     }
 
     @Test
@@ -120,7 +121,7 @@ class ScanCloudTrailAccountsTest {
         JsonNode sarif = Json.read(scan("--format", "sarif").out());
 
         JsonNode run = sarif.get("runs").get(0);
-        assertThat(run.get("tool").get("driver").get("rules")).hasSize(6);
+        assertThat(run.get("tool").get("driver").get("rules")).hasSize(7);
         assertThat(run.get("results").findValuesAsText("ruleId"))
                 .containsExactly("cloudtrail-bucket-retention", "cloudtrail-kms-encryption");
         assertThat(run.get("results").get(0).get("level").asText()).isEqualTo("error");

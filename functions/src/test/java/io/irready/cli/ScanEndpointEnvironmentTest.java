@@ -57,7 +57,7 @@ class ScanEndpointEnvironmentTest {
 
     private static void assertHealthy(Result run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(Json.read(run.out()).findValuesAsText("status")).hasSize(6).containsOnly("PASS");
+        assertThat(Json.read(run.out()).findValuesAsText("status")).hasSize(7).containsOnly("PASS");
     }
 
     @Test

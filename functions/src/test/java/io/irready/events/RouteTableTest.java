@@ -29,12 +29,13 @@ class RouteTableTest {
     private static final String DIST = "arn:aws:cloudfront::" + A + ":distribution/E2QWRUHAPOMQZL";
     private static final String AURORA = "arn:aws:rds:eu-west-1:" + A + ":cluster:aurora-prod";
 
-    private static final List<String> CT = List.of("cloudtrail-bucket-retention", "cloudtrail-cloudwatch-delivery",
+    private static final List<String> CT = List.of("cloudtrail-bucket-integrity", "cloudtrail-bucket-retention",
+            "cloudtrail-cloudwatch-delivery",
             "cloudtrail-kms-encryption", "cloudtrail-log-file-validation", "cloudtrail-logging-all-regions",
             "cloudtrail-management-events");
     /** A trail that stops or starts logging changes only the checks that need a logging trail. */
     private static final List<String> LOGGING = List.of("cloudtrail-cloudwatch-delivery",
-            "cloudtrail-logging-all-regions", "cloudtrail-management-events");
+            "cloudtrail-logging-all-regions", "cloudtrail-management-events", "s3-evidence-data-events");
     private static final List<String> VPC = List.of("route53resolver-query-logging", "vpc-flow-logs-enabled");
     private static final List<String> FLOW_LOGS = List.of("vpc-flow-logs-enabled");
     private static final List<String> AGENT = List.of("ec2-cloudwatch-agent", "ec2-ssm-managed");
@@ -43,6 +44,9 @@ class RouteTableTest {
     private static final List<String> LOG_GROUP = List.of("cloudtrail-cloudwatch-delivery", "logs-retention",
             "vpc-flow-logs-enabled");
     private static final List<String> NONE = List.of();
+    private static final List<String> CT_AND_DATA = List.of("cloudtrail-bucket-integrity", "cloudtrail-bucket-retention",
+            "cloudtrail-cloudwatch-delivery", "cloudtrail-kms-encryption", "cloudtrail-log-file-validation",
+            "cloudtrail-logging-all-regions", "cloudtrail-management-events", "s3-evidence-data-events");
 
     /** Expected route of every fixture: checks, named resources, delayed re-check, tamper attempt. */
     record Expected(List<String> checks, List<String> resources, boolean delayed, boolean tamper) {
@@ -63,13 +67,15 @@ class RouteTableTest {
         expect("cloudtrail/StopLogging.envelope.json", LOGGING, NONE);
         expect("cloudtrail/StopLogging-AccessDenied.record.json", LOGGING, NONE, false, true);
         expect("cloudtrail/StartLogging.record.json", LOGGING, NONE);
-        expect("cloudtrail/DeleteTrail.record.json", CT, List.of(TRAIL));
-        expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT,
+        expect("cloudtrail/DeleteTrail.record.json", CT_AND_DATA, List.of(TRAIL));
+        expect("cloudtrail/DeleteTrail-TrailNotFound.record.json", CT_AND_DATA,
                 List.of("arn:aws:cloudtrail:eu-west-1:" + A + ":trail/no-such-trail"), false, true);
         expect("cloudtrail/CreateTrail.envelope.json", CT, List.of(TRAIL));
         expect("cloudtrail/UpdateTrail.record.json", CT, List.of(TRAIL));
-        expect("cloudtrail/PutEventSelectors.envelope.json", List.of("cloudtrail-management-events"), NONE);
-        expect("cloudtrail/PutEventSelectors-advanced.record.json", List.of("cloudtrail-management-events"), NONE);
+        expect("cloudtrail/PutEventSelectors.envelope.json", List.of("cloudtrail-management-events",
+                "s3-evidence-data-events"), NONE);
+        expect("cloudtrail/PutEventSelectors-advanced.record.json", List.of("cloudtrail-management-events",
+                "s3-evidence-data-events"), NONE);
         // Insights selectors change no verdict: Insights events are extra evidence, not required evidence.
         expect("cloudtrail/PutInsightSelectors.record.json", NONE, NONE);
         expect("cloudtrail/GetTrailStatus.record.json", NONE, NONE);
@@ -79,10 +85,16 @@ class RouteTableTest {
         expect("s3/DeleteBucketPolicy.record.json", List.of("cloudtrail-bucket-retention"), List.of(BUCKET));
         expect("s3/PutBucketPublicAccessBlock.record.json", List.of("cloudtrail-bucket-retention"), List.of(BUCKET));
         expect("s3/DeleteBucketCors.record.json", NONE, NONE);
+        expect("s3/PutObjectLockConfiguration.record.json", List.of("cloudtrail-bucket-integrity"), List.of(BUCKET));
+        expect("s3/PutBucketVersioning.record.json", List.of("cloudtrail-bucket-integrity"), List.of(BUCKET));
+        expect("s3/PutBucketLogging.envelope.json", List.of("cloudtrail-bucket-integrity", "s3-evidence-data-events"),
+                List.of(BUCKET));
+        expect("s3/PutBucketTagging.record.json", List.of("s3-evidence-data-events"), List.of(BUCKET));
 
         List<String> kms = List.of("cloudtrail-kms-encryption", "evidence-decryptable");
-        expect("kms/ScheduleKeyDeletion.envelope.json", kms, List.of(KEY));
-        expect("kms/DisableKey.record.json", kms, List.of(KEY));
+        List<String> kmsAndLogs = List.of("cloudtrail-kms-encryption", "evidence-decryptable", "logs-kms-encryption");
+        expect("kms/ScheduleKeyDeletion.envelope.json", kmsAndLogs, List.of(KEY));
+        expect("kms/DisableKey.record.json", kmsAndLogs, List.of(KEY));
         expect("kms/EnableKey.record.json", kms, List.of(KEY));
 
         expect("ec2/DeleteFlowLogs.envelope.json", FLOW_LOGS, NONE);
@@ -135,6 +147,13 @@ class RouteTableTest {
                 NONE);
         expect("bedrock/DeleteModelInvocationLoggingConfiguration.envelope.json",
                 List.of("bedrock-invocation-logging"), NONE);
+        String ordersGroup = "arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api";
+        expect("logs/AssociateKmsKey.record.json", List.of("logs-kms-encryption"), List.of(ordersGroup));
+        // evidence-decryptable routes DisassociateKmsKey too: the group's key is no longer judged
+        expect("logs/DisassociateKmsKey.record.json", List.of("evidence-decryptable", "logs-kms-encryption"),
+                List.of(ordersGroup));
+        expect("logs/CreateLogGroup.record.json", List.of("cloudtrail-cloudwatch-delivery", "logs-kms-encryption",
+                "logs-retention", "vpc-flow-logs-enabled"), List.of(ordersGroup));
 
         expect("rds/ModifyDBInstance.envelope.json", List.of("rds-log-exports"),
                 List.of("arn:aws:rds:eu-west-1:" + A + ":db:orders-db"), true, false);
@@ -397,7 +416,8 @@ class RouteTableTest {
                 "guardduty-enabled", "config-recorder-on", "auditor-integrity",
                 "elb-access-logs", "apigateway-logging", "eks-audit-logs", "waf-logging", "networkfirewall-logging",
                 "logs-long-term-copy", "bedrock-invocation-logging",
-                "organization-coverage");
+                "organization-coverage",
+                "logs-kms-encryption", "cloudtrail-bucket-integrity", "s3-evidence-data-events");
     }
 
     @Test
@@ -423,7 +443,10 @@ class RouteTableTest {
                 Map.entry("logs-long-term-copy", Set.of(ResourceKind.LOG_GROUP)),
                 Map.entry("evidence-decryptable", Set.of(ResourceKind.KMS_KEY)),
                 Map.entry("elb-access-logs", Set.of(io.irready.checks.elb.ElbAccessLogs.LOAD_BALANCER)),
-                Map.entry("eks-audit-logs", Set.of(io.irready.checks.eks.EksAuditLogs.EKS_CLUSTER))));
+                Map.entry("eks-audit-logs", Set.of(io.irready.checks.eks.EksAuditLogs.EKS_CLUSTER)),
+                Map.entry("logs-kms-encryption", Set.of(ResourceKind.LOG_GROUP)),
+                Map.entry("cloudtrail-bucket-integrity", Set.of(ResourceKind.BUCKET)),
+                Map.entry("s3-evidence-data-events", Set.of(ResourceKind.BUCKET))));
     }
 
     @Test
@@ -440,7 +463,8 @@ class RouteTableTest {
                 "DeleteTrail", "CreateTrail", "UpdateTrail", "PutEventSelectors");
         assertThat(names.get("s3.amazonaws.com")).containsExactlyInAnyOrder("PutBucketLifecycle",
                 "PutBucketLifecycleConfiguration", "DeleteBucketLifecycle", "PutBucketPolicy", "DeleteBucketPolicy",
-                "PutBucketAcl", "PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteBucket");
+                "PutBucketAcl", "PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteBucket",
+                "PutObjectLockConfiguration", "PutBucketVersioning", "PutBucketLogging", "PutBucketTagging");
         assertThat(names.get("kms.amazonaws.com")).containsExactlyInAnyOrder("DisableKey", "ScheduleKeyDeletion",
                 "PutKeyPolicy", "RevokeGrant", "RetireGrant", "EnableKey", "CancelKeyDeletion");
         assertThat(names.get("ec2.amazonaws.com")).containsExactlyInAnyOrder("DeleteFlowLogs", "CreateFlowLogs",
@@ -458,7 +482,7 @@ class RouteTableTest {
         assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
                 "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery", "DeleteDeliveryDestination",
                 "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey",
-                "PutSubscriptionFilter", "DeleteSubscriptionFilter");
+                "PutSubscriptionFilter", "DeleteSubscriptionFilter", "AssociateKmsKey");
         assertThat(names.get("bedrock.amazonaws.com")).containsExactlyInAnyOrder(
                 "PutModelInvocationLoggingConfiguration", "DeleteModelInvocationLoggingConfiguration");
         assertThat(names.get("rds.amazonaws.com")).hasSize(11);

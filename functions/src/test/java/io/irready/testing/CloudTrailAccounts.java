@@ -156,6 +156,23 @@ public final class CloudTrailAccounts {
                     <Expiration><Days>%d</Days></Expiration>
                   </Rule>
                 </LifecycleConfiguration>""".formatted(expirationDays == 1 ? "nuke" : "archive", expirationDays))));
+        // the trail bucket locks new log files and logs access to them (cloudtrail-bucket-integrity)
+        aws.stub(bucketCall("object-lock").willReturn(xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ObjectLockConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                  <ObjectLockEnabled>Enabled</ObjectLockEnabled>
+                  <Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>400</Days></DefaultRetention></Rule>
+                </ObjectLockConfiguration>""")));
+        aws.stub(bucketCall("versioning").willReturn(xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status>
+                </VersioningConfiguration>""")));
+        aws.stub(bucketCall("logging").willReturn(xml("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <BucketLoggingStatus xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+                  <LoggingEnabled><TargetBucket>s3-access-logs-123456789012</TargetBucket>
+                  <TargetPrefix>%s/</TargetPrefix></LoggingEnabled>
+                </BucketLoggingStatus>""".formatted(BUCKET))));
     }
 
     /** An S3 REST-XML sub-resource call on the trail bucket, path-style: {@code GET /<bucket>?<subresource>}. */

@@ -46,10 +46,11 @@ class CloudTrailAccountsTest {
         assertThat(findings).as(findings.toString()).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
         assertThat(byCheck(findings)).containsOnlyKeys("cloudtrail-logging-all-regions",
                 "cloudtrail-management-events", "cloudtrail-log-file-validation", "cloudtrail-cloudwatch-delivery",
-                "cloudtrail-kms-encryption", "cloudtrail-bucket-retention");
+                "cloudtrail-kms-encryption", "cloudtrail-bucket-retention", "cloudtrail-bucket-integrity");
         assertThat(findings).extracting(Finding::resourceId).containsExactlyInAnyOrder(
                 "123456789012/eu-west-1", "123456789012/eu-west-1", CloudTrailAccounts.TRAIL_ARN,
-                "123456789012/eu-west-1", CloudTrailAccounts.TRAIL_ARN, CloudTrailAccounts.BUCKET_ARN);
+                "123456789012/eu-west-1", CloudTrailAccounts.TRAIL_ARN, CloudTrailAccounts.BUCKET_ARN,
+                CloudTrailAccounts.BUCKET_ARN);
     }
 
     @Test
@@ -67,7 +68,7 @@ class CloudTrailAccountsTest {
                 });
         // the other checks do not need CloudWatch Logs and still pass
         assertThat(findings).filteredOn(f -> !f.checkId().equals("cloudtrail-cloudwatch-delivery"))
-                .hasSize(5).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
+                .hasSize(6).allSatisfy(f -> assertThat(f.status()).isEqualTo(Status.PASS));
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class AccountGenerator {
     public static final String PROD_VPC = "vpc-0a1b2c3d4e5f60001";
     public static final String PROD_FLOW_LOG = "fl-0a1b2c3d4e5f60001";
     public static final String ORDERS_DB = "orders-db";
+    /** The bucket tagged as holding sensitive data, whose object access the demo trail records ({@code + account}). */
+    public static final String EXPORTS_BUCKET_PREFIX = "demo-customer-exports-";
     /** The EKS cluster the demo account leaves without audit and authenticator logs. */
     public static final String ML_CLUSTER = "ml-training";
     /** The account's incident-response role ({@code %s}: the account id). */
@@ -72,6 +74,15 @@ public final class AccountGenerator {
                 a.arn("logs", "log-group:aws-cloudtrail-logs-org-audit"), "arn:aws:iam::" + a.account
                         + ":role/CloudTrail_CloudWatchLogs_Role"));
         a.trailLogging.put(TRAIL, true);
+        // the trail bucket logs who reads it, but nothing stops a deletion: no Object Lock, no MFA delete
+        String accessLogs = "demo-s3-access-logs-" + a.account;
+        a.buckets.put(accessLogs, new Bucket(accessLogs, a.account, 400, true));
+        a.bucketAccessLogs.put(TRAIL_BUCKET, accessLogs);
+        // customer exports are tagged as holding sensitive data; the trail records their object reads and writes
+        String exports = EXPORTS_BUCKET_PREFIX + a.account;
+        a.buckets.put(exports, new Bucket(exports, a.account, null, true));
+        a.bucketTags.put(exports, Map.of("irready:evidence", "true"));
+        a.trailS3DataEvents.put(TRAIL, List.of("arn:aws:s3:::" + exports + "/"));
 
         a.vpcs.add(new Vpc(PROD_VPC, "10.0.0.0/16"));
         a.vpcs.add(new Vpc("vpc-0a1b2c3d4e5f60002", "10.1.0.0/16"));
@@ -133,6 +144,8 @@ public final class AccountGenerator {
         a.webAcls.add(new WebAcl("partner-api", "7c3e1a2b-9d4f-4a5b-8c6d-0e1f2a3b4c5d", "REGIONAL", null));
         a.networkFirewalls.add(new NetworkFirewall("egress", List.of("ALERT", "FLOW")));
         a.bedrockCustomModels.add("claims-triage-ft");
+        // forensic log groups are encrypted with the trail's customer managed key
+        a.logGroups.replaceAll((name, g) -> new LogGroup(g.name(), g.retentionDays(), a.keyArn(trailKey)));
         return a;
     }
 

@@ -142,6 +142,12 @@ final class JsonServices {
         ObjectNode out = Reply.object().put("TrailARN", a.trailArn(t.get()));
         ((ArrayNode) out.putArray("EventSelectors")).addObject().put("ReadWriteType", "All")
                 .put("IncludeManagementEvents", true).set("DataResources", array());
+        List<String> s3Data = a.trailS3DataEvents.getOrDefault(t.get().name(), List.of());
+        if (!s3Data.isEmpty()) {
+            ArrayNode values = ((ArrayNode) out.get("EventSelectors").get(0).get("DataResources")).addObject()
+                    .put("Type", "AWS::S3::Object").putArray("Values");
+            s3Data.forEach(values::add);
+        }
         return Reply.json(out);
     }
 

@@ -8,6 +8,7 @@ import io.irready.sim.SimulatedAccount.Bucket;
 import io.irready.sim.SimulatedAccount.Distribution;
 import io.irready.sim.SimulatedAccount.Function;
 import java.util.List;
+import java.util.Map;
 
 
 /** The REST services: S3 and CloudFront (REST-XML), Lambda and GuardDuty (REST-JSON). */
@@ -91,6 +92,37 @@ final class RestServices {
         if (q.containsKey("ownershipControls")) {
             return Reply.xml("<OwnershipControls xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Rule><ObjectOwnership>"
                     + "BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>");
+        }
+        if (q.containsKey("object-lock")) {
+            Integer days = a.bucketObjectLockDays.get(name);
+            if (days == null) {
+                return Reply.restXmlError(404, "ObjectLockConfigurationNotFoundError",
+                        "Object Lock configuration does not exist for this bucket");
+            }
+            return Reply.xml("<ObjectLockConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><ObjectLockEnabled>"
+                    + "Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>" + days
+                    + "</Days></DefaultRetention></Rule></ObjectLockConfiguration>");
+        }
+        if (q.containsKey("versioning")) {
+            return Reply.xml("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                    + (a.bucketMfaDelete.contains(name) ? "<Status>Enabled</Status><MfaDelete>Enabled</MfaDelete>" : "")
+                    + "</VersioningConfiguration>");
+        }
+        if (q.containsKey("logging")) {
+            String target = a.bucketAccessLogs.get(name);
+            return Reply.xml("<BucketLoggingStatus xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">" + (target == null ? ""
+                    : "<LoggingEnabled><TargetBucket>" + esc(target) + "</TargetBucket><TargetPrefix>" + esc(name)
+                            + "/</TargetPrefix></LoggingEnabled>") + "</BucketLoggingStatus>");
+        }
+        if (q.containsKey("tagging")) {
+            Map<String, String> tags = a.bucketTags.getOrDefault(name, Map.of());
+            if (tags.isEmpty()) {
+                return Reply.restXmlError(404, "NoSuchTagSet", "The TagSet does not exist");
+            }
+            StringBuilder xml = new StringBuilder("<Tagging xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><TagSet>");
+            tags.forEach((k, v) -> xml.append("<Tag><Key>").append(esc(k)).append("</Key><Value>").append(esc(v))
+                    .append("</Value></Tag>"));
+            return Reply.xml(xml.append("</TagSet></Tagging>").toString());
         }
         return null;
     }

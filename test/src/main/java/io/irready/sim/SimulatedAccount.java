@@ -130,6 +130,15 @@ public final class SimulatedAccount {
     public final List<String> bedrockCustomModels = new ArrayList<>();
     /** The log group Bedrock model invocation logging writes prompts and completions to (null: logging off). */
     public String bedrockInvocationLogGroup;
+    /** Buckets whose Object Lock locks new objects by default (GOVERNANCE) → the default retention in days. */
+    public final Map<String, Integer> bucketObjectLockDays = new LinkedHashMap<>();
+    /** Versioned buckets that require MFA to delete object versions. */
+    public final Set<String> bucketMfaDelete = new LinkedHashSet<>();
+    /** Buckets with server access logging → the bucket their access logs go to. */
+    public final Map<String, String> bucketAccessLogs = new LinkedHashMap<>();
+    public final Map<String, Map<String, String>> bucketTags = new LinkedHashMap<>();
+    /** Trail name → object ARN prefixes whose S3 data events (reads and writes) it records ({@code arn:aws:s3}: all). */
+    public final Map<String, List<String>> trailS3DataEvents = new LinkedHashMap<>();
     /** Write events CloudTrail's Event History returns (newest first), for the blind-window report. */
     public final List<Map<String, String>> eventHistory = new ArrayList<>();
 

@@ -139,6 +139,25 @@ class DemoTest {
     }
 
     @Test
+    void theTrailBucketWithoutObjectLockFailsAndStoppingTheTrailBlindsTheTaggedBucketUntilItRestarts() {
+        assertThat(finding("cloudtrail-bucket-integrity", ":::demo-cloudtrail-logs-111122223333")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.FAIL);
+            assertThat(f.reason()).contains("has neither Object Lock nor MFA delete");
+        });
+        assertThat(finding("s3-evidence-data-events", ":::demo-cloudtrail-logs-111122223333"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        assertThat(finding("s3-evidence-data-events", ":::demo-customer-exports-111122223333")).hasValueSatisfying(f -> {
+            assertThat(f.status()).isEqualTo(FindingState.PASS);
+            assertThat(f.changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("StartLogging"));
+        });
+        assertThat(messagesFor("s3-evidence-data-events")).extracting(m -> m.path("email").asText())
+                .anySatisfy(e -> assertThat(e).contains("PASS -> FAIL", "StopLogging", "demo-customer-exports"))
+                .anySatisfy(e -> assertThat(e).contains("FAIL -> PASS", "StartLogging"));
+        assertThat(finding("logs-kms-encryption", "log-group:/aws/lambda/ingest"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+    }
+
+    @Test
     void printsTheSweepTableTheScoreAndTheConsoleView() {
         assertThat(output).contains("== 1. Sweep", "Readiness score:", "== 7. The findings table",
                 "vpc-flow-logs-enabled", "── Slack (AWS Chatbot custom notification) ──");

@@ -87,7 +87,9 @@ public final class CloudTrailCollector {
                         s.readWriteTypeAsString() == null ? "All" : s.readWriteTypeAsString(),
                         // the API documents IncludeManagementEvents as defaulting to true
                         s.includeManagementEvents() == null || s.includeManagementEvents(),
-                        s.excludeManagementEventSources()))
+                        s.excludeManagementEventSources(),
+                        s.dataResources().stream().map(d -> new TrailSelectors.DataResource(
+                                d.type() == null ? "" : d.type(), d.values())).toList()))
                 .toList();
         List<TrailSelectors.AdvancedEventSelector> advanced = r.advancedEventSelectors().stream()
                 .map(a -> new TrailSelectors.AdvancedEventSelector(Optional.ofNullable(a.name()),

@@ -25,11 +25,29 @@ public record TrailSelectors(List<EventSelector> eventSelectors, List<AdvancedEv
      * @param readWriteType                 {@code All}, {@code ReadOnly} or {@code WriteOnly}
      * @param includeManagementEvents       management events are recorded at all
      * @param excludeManagementEventSources e.g. {@code kms.amazonaws.com}, {@code rdsdata.amazonaws.com}
+     * @param dataResources                 the data events it records (e.g. S3 objects under given ARNs)
      */
     public record EventSelector(String readWriteType, boolean includeManagementEvents,
-                                List<String> excludeManagementEventSources) {
+                                List<String> excludeManagementEventSources, List<DataResource> dataResources) {
         public EventSelector {
             excludeManagementEventSources = List.copyOf(excludeManagementEventSources);
+            dataResources = List.copyOf(dataResources);
+        }
+
+        /** A selector of management events only. */
+        public EventSelector(String readWriteType, boolean includeManagementEvents,
+                             List<String> excludeManagementEventSources) {
+            this(readWriteType, includeManagementEvents, excludeManagementEventSources, List.of());
+        }
+    }
+
+    /**
+     * A classic selector's data resource: {@code type} such as {@code AWS::S3::Object}, {@code values} ARN
+     * prefixes such as {@code arn:aws:s3:::bucket/} or {@code arn:aws:s3} (every bucket).
+     */
+    public record DataResource(String type, List<String> values) {
+        public DataResource {
+            values = List.copyOf(values);
         }
     }
 

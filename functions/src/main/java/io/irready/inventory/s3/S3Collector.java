@@ -1,10 +1,8 @@
 package io.irready.inventory.s3;
 
 import io.irready.core.AwsCallFailedException;
-import io.irready.core.Memo;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +12,6 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Grant;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
-import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
@@ -45,16 +42,10 @@ public final class S3Collector {
             "http://acs.amazonaws.com/groups/global/AllUsers", "AllUsers",
             "http://acs.amazonaws.com/groups/global/AuthenticatedUsers", "AuthenticatedUsers");
 
-    private final Function<String, S3Client> clientFor;
-    private final String region;
-    private final Supplier<Map<String, Optional<String>>> owned;
-    private final Function<String, String> bucketRegion;
+    private final BucketRegions regions;
 
-    private S3Collector(Function<String, S3Client> clientFor, String region) {
-        this.clientFor = clientFor;
-        this.region = region;
-        this.owned = Memo.of(this::listOwnedBuckets);
-        this.bucketRegion = Memo.byKey(this::locate);
+    private S3Collector(BucketRegions regions) {
+        this.regions = regions;
     }
 
     public static S3Inventory inventory(AwsClients clients, String region) {
@@ -64,26 +55,16 @@ public final class S3Collector {
 
     /** @param clientFor an S3 client per region */
     public static S3Inventory inventory(Function<String, S3Client> clientFor, String region) {
-        S3Collector c = new S3Collector(clientFor, region);
+        S3Collector c = new S3Collector(new BucketRegions(clientFor, region));
         return new S3Inventory(c::ownership, c::exposure, c::lifecycle);
     }
 
-    /** This account's buckets (all pages), with the region ListBuckets reports when it does. */
-    private Map<String, Optional<String>> listOwnedBuckets() {
-        return AwsCall.call(LIST_ALL_MY_BUCKETS, () -> {
-            Map<String, Optional<String>> buckets = new HashMap<>();
-            clientFor.apply(region).listBucketsPaginator(ListBucketsRequest.builder().build()).buckets().forEach(b ->
-                    buckets.put(b.name(), Optional.ofNullable(b.bucketRegion()).filter(r -> !r.isBlank())));
-            return Map.copyOf(buckets);
-        });
-    }
-
     private BucketOwnership ownership(String bucket) {
-        if (owned.get().containsKey(bucket)) {
+        if (regions.owned().containsKey(bucket)) {
             return BucketOwnership.OWNED;
         }
         try {
-            AwsCall.call(HEAD_BUCKET, () -> clientFor.apply(region).headBucket(r -> r.bucket(bucket)));
+            AwsCall.call(HEAD_BUCKET, () -> regions.homeClient().headBucket(r -> r.bucket(bucket)));
             return BucketOwnership.OTHER_ACCOUNT;
         } catch (AwsCallFailedException e) {
             int status = e.getCause() instanceof S3Exception s3 ? s3.statusCode() : 0;
@@ -96,26 +77,8 @@ public final class S3Collector {
         }
     }
 
-    private String locate(String bucket) {
-        Optional<String> listed = owned.get().getOrDefault(bucket, Optional.empty());
-        if (listed.isPresent()) {
-            return listed.get();
-        }
-        String constraint = AwsCall.call(GET_BUCKET_LOCATION,
-                () -> clientFor.apply(region).getBucketLocation(r -> r.bucket(bucket))).locationConstraintAsString();
-        // GetBucketLocation answers no constraint for us-east-1 and the legacy "EU" for eu-west-1
-        if (constraint == null || constraint.isBlank()) {
-            return "us-east-1";
-        }
-        return "EU".equals(constraint) ? "eu-west-1" : constraint;
-    }
-
-    private S3Client clientOf(String bucket) {
-        return clientFor.apply(bucketRegion.apply(bucket));
-    }
-
     private BucketExposure exposure(String bucket) {
-        S3Client client = clientOf(bucket);
+        S3Client client = regions.clientOf(bucket);
         BucketExposure.PublicAccessBlock block = orWhenAbsent("NoSuchPublicAccessBlockConfiguration",
                 BucketExposure.PublicAccessBlock.NONE, () -> {
                     PublicAccessBlockConfiguration c = AwsCall.call(GET_PUBLIC_ACCESS_BLOCK,
@@ -134,7 +97,7 @@ public final class S3Collector {
     }
 
     private List<LifecycleRule> lifecycle(String bucket) {
-        S3Client client = clientOf(bucket);
+        S3Client client = regions.clientOf(bucket);
         return orWhenAbsent("NoSuchLifecycleConfiguration", List.of(), () -> AwsCall.call(GET_LIFECYCLE,
                 () -> client.getBucketLifecycleConfiguration(r -> r.bucket(bucket))).rules().stream()
                 .map(S3Collector::rule).toList());
@@ -166,7 +129,7 @@ public final class S3Collector {
     }
 
     /** S3 answers "not configured" with an error code; that is a value here, not a failure. */
-    private static <T> T orWhenAbsent(String absentCode, T absent, Supplier<T> load) {
+    static <T> T orWhenAbsent(String absentCode, T absent, Supplier<T> load) {
         try {
             return load.get();
         } catch (AwsCallFailedException e) {

@@ -43,7 +43,8 @@ class CloudTrailCatalogTest {
         assertThat(CheckRegistry.permissions(cloudTrailChecks)).containsExactly(
                 "cloudtrail:DescribeTrails", "cloudtrail:GetEventSelectors", "cloudtrail:GetTrailStatus",
                 "cloudtrail:ListTrails", "kms:DescribeKey", "logs:DescribeLogGroups", "s3:GetBucketAcl",
-                "s3:GetBucketLocation", "s3:GetBucketPolicyStatus", "s3:GetBucketPublicAccessBlock",
+                "s3:GetBucketLocation", "s3:GetBucketLogging", "s3:GetBucketObjectLockConfiguration",
+                "s3:GetBucketPolicyStatus", "s3:GetBucketPublicAccessBlock", "s3:GetBucketVersioning",
                 "s3:GetLifecycleConfiguration", "s3:ListAllMyBuckets", "s3:ListBucket");
     }
 
