@@ -204,7 +204,7 @@ public final class Benchmarks {
                     + "-XX:TieredStopAtLevel=1`), the event function's environment pointed at the simulator and dynalite "
                     + "(both run by the parent, so their classes do not count). The probe constructs the handler as the "
                     + "Lambda runtime does (`new EventHandler()`: wiring from the environment) and hands it the "
-                    + "`StopLogging` fixture (a new event id each run): parse, route, evaluate the six CloudTrail checks, "
+                    + "`StopLogging` fixture (a new event id each run): parse, route, evaluate the checks its route names, "
                     + "store the findings and their transitions in DynamoDB, publish the alert to SNS, schedule nothing "
                     + "(no delayed re-check on this route). The priming row runs the handler's SnapStart hook "
                     + "(`beforeCheckpoint`) instead of an event.");
