@@ -49,7 +49,7 @@ class RouteCommandTest {
         assertThat(lines()).containsExactly(
                 "{\"eventSource\":\"cloudtrail.amazonaws.com\",\"eventName\":\"StopLogging\",\"eventId\":\"" + stopId + "\","
                         + "\"checks\":[\"cloudtrail-cloudwatch-delivery\",\"cloudtrail-logging-all-regions\","
-                        + "\"cloudtrail-management-events\",\"s3-evidence-data-events\"],\"resources\":[]}",
+                        + "\"cloudtrail-management-events\"],\"resources\":[]}",
                 "{\"error\":\"line 2: detail is missing; an EventBridge envelope carries the CloudTrail record in detail\"}",
                 lines().get(2),
                 lines().get(3));

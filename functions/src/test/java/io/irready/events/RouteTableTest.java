@@ -35,7 +35,7 @@ class RouteTableTest {
             "cloudtrail-management-events");
     /** A trail that stops or starts logging changes only the checks that need a logging trail. */
     private static final List<String> LOGGING = List.of("cloudtrail-cloudwatch-delivery",
-            "cloudtrail-logging-all-regions", "cloudtrail-management-events", "s3-evidence-data-events");
+            "cloudtrail-logging-all-regions", "cloudtrail-management-events");
     private static final List<String> VPC = List.of("route53resolver-query-logging", "vpc-flow-logs-enabled");
     private static final List<String> FLOW_LOGS = List.of("vpc-flow-logs-enabled");
     private static final List<String> AGENT = List.of("ec2-cloudwatch-agent", "ec2-ssm-managed");

@@ -139,20 +139,19 @@ class DemoTest {
     }
 
     @Test
-    void theTrailBucketWithoutObjectLockFailsAndStoppingTheTrailBlindsTheTaggedBucketUntilItRestarts() {
+    void theTrailBucketWithoutObjectLockFailsAndTheTaggedBucketIsJudgedByTheTrailsDataEvents() {
         assertThat(finding("cloudtrail-bucket-integrity", ":::demo-cloudtrail-logs-111122223333")).hasValueSatisfying(f -> {
             assertThat(f.status()).isEqualTo(FindingState.FAIL);
             assertThat(f.reason()).contains("has neither Object Lock nor MFA delete");
         });
         assertThat(finding("s3-evidence-data-events", ":::demo-cloudtrail-logs-111122223333"))
                 .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
-        assertThat(finding("s3-evidence-data-events", ":::demo-customer-exports-111122223333")).hasValueSatisfying(f -> {
-            assertThat(f.status()).isEqualTo(FindingState.PASS);
-            assertThat(f.changedBy()).hasValueSatisfying(c -> assertThat(c.eventName()).isEqualTo("StartLogging"));
-        });
-        assertThat(messagesFor("s3-evidence-data-events")).extracting(m -> m.path("email").asText())
-                .anySatisfy(e -> assertThat(e).contains("PASS -> FAIL", "StopLogging", "demo-customer-exports"))
-                .anySatisfy(e -> assertThat(e).contains("FAIL -> PASS", "StartLogging"));
+        assertThat(finding("s3-evidence-data-events", ":::demo-customer-exports-111122223333"))
+                .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
+        // StopLogging/StartLogging do not re-judge the buckets (the stopped trail is the CRITICAL alert on that
+        // path, kept to a few calls): the buckets' data-event findings follow at the next sweep
+        assertThat(messagesFor("s3-evidence-data-events")).noneSatisfy(m -> assertThat(m.path("email").asText())
+                .contains("StopLogging"));
         assertThat(finding("logs-kms-encryption", "log-group:/aws/lambda/ingest"))
                 .hasValueSatisfying(f -> assertThat(f.status()).isEqualTo(FindingState.PASS));
     }

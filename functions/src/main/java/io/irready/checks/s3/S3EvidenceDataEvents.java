@@ -73,11 +73,12 @@ public final class S3EvidenceDataEvents implements Check, Routed {
                     List.of("T1530", "T1537", "T1485")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
-            .on("aws.cloudtrail", "PutEventSelectors", "DeleteTrail", "StopLogging").disablesEvidence().everyRegion()
-                    .because("narrowed selectors, a deleted or stopped trail stop recording object access to every "
-                            + "bucket the trail covered (the event names a trail: the region is re-judged)")
-            .on("aws.cloudtrail", "StartLogging").everyRegion()
-                    .because("a trail that logs again records its data events again")
+            // Not StopLogging/StartLogging: they change this verdict too, but the stopped trail is already a
+            // CRITICAL alert of cloudtrail-logging-all-regions on that path, which must stay a few calls long
+            // (reading every bucket's tags would more than double it); the sweeps re-judge the buckets.
+            .on("aws.cloudtrail", "PutEventSelectors", "DeleteTrail").disablesEvidence().everyRegion()
+                    .because("narrowed selectors or a deleted trail stop recording object access to every bucket "
+                            + "the trail covered (the event names a trail: the region is re-judged)")
             .on("aws.s3", "PutBucketLogging").naming(Extractors.BUCKET_NAME).disablesEvidence().everyRegion()
                     .because("server access logging turned off (or on); the event comes from the bucket's region")
             .on("aws.s3", "PutBucketTagging").naming(Extractors.BUCKET_NAME).everyRegion()
