@@ -422,7 +422,8 @@ public final class Benchmarks {
     private void sweepScaling() {
         section("4. Sweep scaling");
         line("`AccountGenerator.scaled(n)`: the demo account plus n/6 each of VPCs (with subnets, half with flow "
-                + "logs), instances, DB instances, functions (10 execution roles), distributions and log groups. "
+                + "logs), instances, DB instances, functions (10 execution roles), distributions, log groups and load "
+                + "balancers, with fewer API stages, EKS clusters, web ACLs and firewalls. "
                 + "One sweep = every check over the home region + `cloudfront-access-logging` from us-east-1 "
                 + "(its home). Wall time is collection + evaluation (no store writes), median of "
                 + settings.sweepRuns() + " after one unmeasured sweep (10 000: one measured sweep), each on a fresh "
