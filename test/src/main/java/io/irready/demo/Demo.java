@@ -168,7 +168,7 @@ public final class Demo {
             List<StoredFinding> open = engine.store().queries().openFindings().stream()
                     .sorted(Comparator.comparing(StoredFinding::statusChangedAt).reversed()).toList();
             printTable(open);
-            heading("7. Where security teams triage: Security Hub (ASFF) and the default event bus");
+            heading("8. Where security teams triage: Security Hub (ASFF) and the default event bus");
             printSecurityHub(sim);
             double finalScore = engine.store().scores().recordScore(account.account, region).score().score();
             out.printf("%nReadiness score now: %.0f/100 (was %.0f). %d SNS messages in all; %d AWS API calls "

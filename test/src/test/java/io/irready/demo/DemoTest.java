@@ -176,7 +176,7 @@ class DemoTest {
         assertThat(trail).extracting(f -> f.path("Id").asText()).containsOnly(trail.get(0).path("Id").asText());
         assertThat(trail.get(0).path("ProductArn").asText()).isEqualTo(
                 "arn:aws:securityhub:eu-west-1:111122223333:product/111122223333/default");
-        assertThat(output).contains("== 7. Where security teams triage", "BatchImportFindings requests imported");
+        assertThat(output).contains("== 8. Where security teams triage", "BatchImportFindings requests imported");
     }
 
     @Test
