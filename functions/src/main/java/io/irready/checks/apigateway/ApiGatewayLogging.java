@@ -5,6 +5,7 @@ import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
@@ -83,17 +84,12 @@ public final class ApiGatewayLogging implements Check, Routed {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         ApiGatewayInventory apigw = ctx.service(ApiGatewayInventory.class);
-        List<Finding> findings = new ArrayList<>();
         List<ApiStage> rest = apigw.restStages().stream().filter(s -> ctx.scope().includes(s.arn())).toList();
+        // the region's one account setting: a failed read blinds every REST stage alike, so it propagates
         Optional<String> role = rest.isEmpty() ? Optional.empty() : apigw.cloudWatchRole();
-        for (ApiStage stage : rest) {
-            findings.add(judgeRest(ctx, stage, role));
-        }
-        for (ApiStage stage : apigw.v2Stages()) {
-            if (ctx.scope().includes(stage.arn())) {
-                findings.add(judgeV2(ctx, stage));
-            }
-        }
+        List<Finding> findings = new ArrayList<>(EachResource.judge(ctx, rest, ApiStage::arn,
+                stage -> judgeRest(ctx, stage, role)));
+        findings.addAll(EachResource.judge(ctx, apigw.v2Stages(), ApiStage::arn, stage -> judgeV2(ctx, stage)));
         return findings;
     }
 

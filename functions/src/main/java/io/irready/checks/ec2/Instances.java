@@ -1,12 +1,11 @@
 package io.irready.checks.ec2;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.CheckContext;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.ResourceIds;
 import io.irready.inventory.ec2.Ec2Instance;
 import io.irready.inventory.ec2.Ec2Inventory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,19 +28,10 @@ final class Instances {
 
     /** Judges every instance in scope: not running → NOT_APPLICABLE, else {@code judge}; AWS failures → ERROR. */
     static List<Finding> judgeEach(CheckContext ctx, Judge judge) {
-        List<Finding> findings = new ArrayList<>();
-        for (Ec2Instance instance : ctx.service(Ec2Inventory.class).instances()) {
-            String arn = arn(ctx, instance.id());
-            if (!ctx.scope().includes(arn)) {
-                continue;
-            }
-            try {
-                findings.add(notRunning(ctx, arn, instance).orElseGet(() -> judge.judge(ctx, arn, instance)));
-            } catch (AwsCallFailedException e) {
-                findings.add(ctx.error(arn, e));
-            }
-        }
-        return findings;
+        return EachResource.judge(ctx, ctx.service(Ec2Inventory.class).instances(), i -> arn(ctx, i.id()), i -> {
+            String arn = arn(ctx, i.id());
+            return notRunning(ctx, arn, i).orElseGet(() -> judge.judge(ctx, arn, i));
+        });
     }
 
     /** {@code arn:<partition>:ec2:<region>:<account>:instance/<id>}. */

@@ -5,6 +5,7 @@ import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
@@ -17,7 +18,6 @@ import io.irready.events.Routes;
 import io.irready.inventory.eks.EksCluster;
 import io.irready.inventory.eks.EksCollector;
 import io.irready.inventory.eks.EksInventory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -86,28 +86,24 @@ public final class EksAuditLogs implements Check, Routed {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (EksCluster cluster : ctx.service(EksInventory.class).clusters()) {
-            if (!ctx.scope().includes(cluster.arn())) {
-                continue;
-            }
-            if (NO_CONTROL_PLANE.contains(cluster.status())) {
-                findings.add(ctx.notApplicable(cluster.arn(), "EKS cluster " + cluster.name() + " is "
-                        + cluster.status() + ": it has no control plane to log."));
-                continue;
-            }
-            List<String> missing = REQUIRED.stream().filter(t -> !cluster.loggedTypes().contains(t)).toList();
-            if (missing.isEmpty()) {
-                findings.add(ctx.pass(cluster.arn(), "EKS cluster " + cluster.name()
-                        + " sends its audit and authenticator logs to CloudWatch Logs."));
-            } else {
-                findings.add(ctx.fail(cluster.arn(), "EKS cluster " + cluster.name() + " does not log "
-                        + String.join(", ", missing) + ": kubectl actions and the IAM principals behind them leave "
-                        + "no record. Enable them (aws eks update-cluster-config --name " + cluster.name()
-                        + " --logging '{\"clusterLogging\":[{\"types\":[\"audit\",\"authenticator\"],"
-                        + "\"enabled\":true}]}')."));
-            }
+        return EachResource.judge(ctx, ctx.service(EksInventory.class).clusters(), EksCluster::arn,
+                cluster -> judge(ctx, cluster));
+    }
+
+    private static Finding judge(CheckContext ctx, EksCluster cluster) {
+        if (NO_CONTROL_PLANE.contains(cluster.status())) {
+            return ctx.notApplicable(cluster.arn(), "EKS cluster " + cluster.name() + " is "
+                    + cluster.status() + ": it has no control plane to log.");
         }
-        return findings;
+        List<String> missing = REQUIRED.stream().filter(t -> !cluster.loggedTypes().contains(t)).toList();
+        if (missing.isEmpty()) {
+            return ctx.pass(cluster.arn(), "EKS cluster " + cluster.name()
+                    + " sends its audit and authenticator logs to CloudWatch Logs.");
+        }
+        return ctx.fail(cluster.arn(), "EKS cluster " + cluster.name() + " does not log "
+                + String.join(", ", missing) + ": kubectl actions and the IAM principals behind them leave "
+                + "no record. Enable them (aws eks update-cluster-config --name " + cluster.name()
+                + " --logging '{\"clusterLogging\":[{\"types\":[\"audit\",\"authenticator\"],"
+                + "\"enabled\":true}]}').");
     }
 }

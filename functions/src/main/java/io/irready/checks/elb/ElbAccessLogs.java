@@ -1,11 +1,11 @@
 package io.irready.checks.elb;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
@@ -19,7 +19,6 @@ import io.irready.inventory.elb.ElbCollector;
 import io.irready.inventory.elb.ElbInventory;
 import io.irready.inventory.elb.LoadBalancer;
 import io.irready.inventory.elb.LoadBalancer.AccessLogs;
-import io.irready.inventory.s3.BucketOwnership;
 import io.irready.inventory.s3.S3Collector;
 import io.irready.inventory.s3.S3Inventory;
 import java.util.ArrayList;
@@ -106,13 +105,8 @@ public final class ElbAccessLogs implements Check, Routed {
     public List<Finding> evaluate(CheckContext ctx) {
         // a failed listing propagates: the evaluator then reports the blind spot and keeps earlier findings
         ElbInventory elb = ctx.service(ElbInventory.class);
-        List<Finding> findings = new ArrayList<>();
-        for (LoadBalancer lb : concat(elb.v2LoadBalancers(), elb.classicLoadBalancers())) {
-            if (ctx.scope().includes(lb.arn())) {
-                findings.add(judge(ctx, lb));
-            }
-        }
-        return findings;
+        return EachResource.judge(ctx, concat(elb.v2LoadBalancers(), elb.classicLoadBalancers()), LoadBalancer::arn,
+                lb -> judge(ctx, lb));
     }
 
     private static List<LoadBalancer> concat(List<LoadBalancer> a, List<LoadBalancer> b) {
@@ -139,13 +133,7 @@ public final class ElbAccessLogs implements Check, Routed {
         if (logs.bucket().isEmpty()) {
             return ctx.fail(lb.arn(), name + " has access logs enabled but no bucket set: nothing is written.");
         }
-        BucketOwnership ownership;
-        try {
-            ownership = ctx.service(S3Inventory.class).ownership(logs.bucket());
-        } catch (AwsCallFailedException e) {
-            return ctx.error(lb.arn(), e);
-        }
-        return switch (ownership) {
+        return switch (ctx.service(S3Inventory.class).ownership(logs.bucket())) {
             case MISSING -> ctx.fail(lb.arn(), name + " writes access logs to bucket " + logs.bucket()
                     + ", which does not exist: its logs are dropped. Recreate the bucket or point the logs at another.");
             case OWNED -> ctx.pass(lb.arn(), name + " writes access logs to bucket " + logs.bucket() + ".");

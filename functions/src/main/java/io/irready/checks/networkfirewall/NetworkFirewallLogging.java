@@ -5,6 +5,7 @@ import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
@@ -14,7 +15,6 @@ import io.irready.events.Routes;
 import io.irready.inventory.networkfirewall.Firewall;
 import io.irready.inventory.networkfirewall.NetworkFirewallCollector;
 import io.irready.inventory.networkfirewall.NetworkFirewallInventory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -67,29 +67,25 @@ public final class NetworkFirewallLogging implements Check, Routed {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (Firewall firewall : ctx.service(NetworkFirewallInventory.class).firewalls()) {
-            if (!ctx.scope().includes(firewall.arn())) {
-                continue;
-            }
-            if (!firewall.exists()) {
-                findings.add(ctx.notApplicable(firewall.arn(), "Network Firewall " + firewall.name()
-                        + " was deleted while it was being judged."));
-                continue;
-            }
-            List<String> missing = REQUIRED.stream().filter(t -> !firewall.destinations().containsKey(t)).toList();
-            String logged = firewall.destinations().entrySet().stream().map(e -> e.getKey() + " to " + e.getValue())
-                    .collect(Collectors.joining(", "));
-            if (missing.isEmpty()) {
-                findings.add(ctx.pass(firewall.arn(), "Network Firewall " + firewall.name() + " logs " + logged + "."));
-            } else {
-                findings.add(ctx.fail(firewall.arn(), "Network Firewall " + firewall.name() + " does not log "
-                        + String.join(" or ", missing) + (logged.isEmpty() ? "" : " (it logs " + logged + ")")
-                        + ": the rules it matched and the connections it passed leave no record. Add a destination "
-                        + "for each (aws network-firewall update-logging-configuration --firewall-arn "
-                        + firewall.arn() + ")."));
-            }
+        return EachResource.judge(ctx, ctx.service(NetworkFirewallInventory.class).firewalls(), Firewall::arn,
+                firewall -> judge(ctx, firewall));
+    }
+
+    private static Finding judge(CheckContext ctx, Firewall firewall) {
+        if (!firewall.exists()) {
+            return ctx.notApplicable(firewall.arn(), "Network Firewall " + firewall.name()
+                    + " was deleted while it was being judged.");
         }
-        return findings;
+        List<String> missing = REQUIRED.stream().filter(t -> !firewall.destinations().containsKey(t)).toList();
+        String logged = firewall.destinations().entrySet().stream().map(e -> e.getKey() + " to " + e.getValue())
+                .collect(Collectors.joining(", "));
+        if (missing.isEmpty()) {
+            return ctx.pass(firewall.arn(), "Network Firewall " + firewall.name() + " logs " + logged + ".");
+        }
+        return ctx.fail(firewall.arn(), "Network Firewall " + firewall.name() + " does not log "
+                + String.join(" or ", missing) + (logged.isEmpty() ? "" : " (it logs " + logged + ")")
+                + ": the rules it matched and the connections it passed leave no record. Add a destination "
+                + "for each (aws network-firewall update-logging-configuration --firewall-arn "
+                + firewall.arn() + ").");
     }
 }
