@@ -99,9 +99,9 @@ public final class CloudTrailCloudWatchDeliveryCheck implements Check, Routed {
             if (!status.logging()) {
                 return TrailChecks.Verdict.fails(trail, "is not logging");
             }
-            if (status.latestCloudWatchLogsDeliveryError().isPresent()) {
+            if (status.currentCloudWatchLogsDeliveryError().isPresent()) {
                 return TrailChecks.Verdict.fails(trail, "cannot deliver to " + group + " (latest CloudWatch Logs "
-                        + "delivery error: " + status.latestCloudWatchLogsDeliveryError().get() + ")");
+                        + "delivery error: " + status.currentCloudWatchLogsDeliveryError().get() + ")");
             }
             if (status.latestCloudWatchLogsDeliveryTime().isEmpty()) {
                 return TrailChecks.Verdict.fails(trail, "has never delivered to " + group);

@@ -22,7 +22,10 @@ import java.util.List;
  * multi-region trail that includes global service events records the region, is logging
  * ({@code GetTrailStatus} by full ARN, which shadow and organization trails need) and reports no
  * S3 delivery error. Shadow copies of trails homed elsewhere and organization trails count: they
- * do record this region. No trail at all is a FAIL — the region is unrecorded.
+ * do record this region. No trail at all is a FAIL — the region is unrecorded. An S3 delivery error
+ * that a later successful delivery attempt made history does not count (see {@link TrailStatus}).
+ * A CloudTrail Lake event data store does not count either: EventBridge receives CloudTrail's API
+ * call events only from a logging trail.
  */
 public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
     public static final String ID = "cloudtrail-logging-all-regions";
@@ -36,7 +39,10 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
             Granularity.ACCOUNT_REGION,
             "CloudTrail is the record of who did what: without a logging multi-region trail, API calls in this "
                     + "region (including an attacker's StopLogging or DeleteTrail) leave no durable trace beyond "
-                    + "90 days of event history, and global services such as IAM and STS are missed.",
+                    + "90 days of event history, and global services such as IAM and STS are missed. A CloudTrail "
+                    + "Lake event data store never satisfies this check: it stores events but does not feed "
+                    + "EventBridge, whose \"AWS API Call via CloudTrail\" events (irready's own alerts, and any rule "
+                    + "that alarms on StopLogging or DeleteTrail) exist only while a trail is logging.",
             new Remediation(
                     "CloudTrail console → Trails → open (or create) a trail → set 'Multi-region trail' and "
                             + "'Include global service events', then 'Start logging'; fix the bucket policy if S3 "
@@ -73,6 +79,15 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
         return ROUTES;
     }
 
+    /** A delivery error that a later successful attempt made history is named, not counted. */
+    private static String pastError(TrailStatus status) {
+        if (!status.deliveryErrorIsHistory()) {
+            return "";
+        }
+        return " (its reported delivery error, " + status.latestDeliveryError().orElseThrow() + ", predates the "
+                + "latest delivery attempt, which succeeded at " + status.latestDeliveryAttemptTime().orElseThrow() + ")";
+    }
+
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         String region = ctx.region();
@@ -98,17 +113,18 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
                 return TrailChecks.Verdict.fails(trail, "is not logging"
                         + status.stopLoggingTime().map(t -> " (stopped at " + t + ")").orElse(""));
             }
-            if (status.latestDeliveryError().isPresent()) {
+            if (status.currentDeliveryError().isPresent()) {
                 return TrailChecks.Verdict.fails(trail, "cannot deliver to bucket '" + trail.s3BucketName()
-                        + "' (latest delivery error: " + status.latestDeliveryError().get() + ")");
+                        + "' (latest delivery error: " + status.currentDeliveryError().get() + ")");
             }
             return TrailChecks.Verdict.ok(trail);
         });
         if (judged.passing().isPresent()) {
             String also = judged.failing().isEmpty() ? "" : " Also judged: " + judged.problems(region) + ".";
+            Trail passing = judged.passing().get();
             return List.of(ctx.pass(ctx.regionResourceId(), "Multi-region trail "
-                    + TrailChecks.describe(judged.passing().get(), region)
-                    + " is logging " + region + " with no S3 delivery error." + also));
+                    + TrailChecks.describe(passing, region) + " is logging " + region + " with no S3 delivery error"
+                    + pastError(TrailChecks.cloudTrail(ctx).status(passing.arn())) + "." + also));
         }
         return List.of(ctx.fail(ctx.regionResourceId(), "No multi-region trail is logging " + region
                 + " without errors: " + judged.problems(region) + ". Start logging (aws cloudtrail start-logging "

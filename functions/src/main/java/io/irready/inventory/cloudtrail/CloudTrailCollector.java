@@ -3,6 +3,7 @@ package io.irready.inventory.cloudtrail;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,20 @@ public final class CloudTrailCollector {
         GetTrailStatusResponse s = AwsCall.call(GET_TRAIL_STATUS, () -> client.getTrailStatus(r -> r.name(trailArn)));
         return new TrailStatus(bool(s.isLogging()), text(s.latestDeliveryError()), time(s.latestDeliveryTime()),
                 time(s.latestCloudWatchLogsDeliveryTime()), text(s.latestCloudWatchLogsDeliveryError()),
-                time(s.startLoggingTime()), time(s.stopLoggingTime()));
+                time(s.startLoggingTime()), time(s.stopLoggingTime()), isoTime(s.latestDeliveryAttemptTime()),
+                isoTime(s.latestDeliveryAttemptSucceeded()));
+    }
+
+    /** The attempt fields are ISO-8601 strings ({@code 2023-01-21T18:58:49Z}); blank or unreadable is absent. */
+    static Optional<Instant> isoTime(String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.trim()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     private static TrailSelectors selectors(CloudTrailClient client, String trailArn) {
