@@ -1,11 +1,11 @@
 package io.irready.checks.logs;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
@@ -17,14 +17,12 @@ import io.irready.inventory.kms.KmsCollector;
 import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
-import io.irready.inventory.logs.LogsCollector;
-import io.irready.inventory.logs.LogsInventory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code logs-kms-encryption}: forensic log groups (the same selection as {@link LogsRetention}) are
+ * {@code logs-kms-encryption}: forensic log groups (the selection of {@link ForensicLogGroups}) are
  * encrypted with a customer managed KMS key that is enabled and not pending deletion.
  *
  * <p>LOW, not MEDIUM: CloudWatch Logs encrypts every log group at rest anyway, so a group without a
@@ -53,7 +51,7 @@ public final class LogsKmsEncryption implements Check, Routed {
                             + "logs.<region>.amazonaws.com; CloudWatch console → Log groups → the group → Actions → "
                             + "Edit → KMS key ARN.",
                     "aws logs associate-kms-key --log-group-name <name> --kms-key-id <key-arn>"),
-            List.of(LogsCollector.DESCRIBE_LOG_GROUPS, KmsCollector.DESCRIBE_KEY),
+            permissions(),
             new References(
                     // CIS asks for KMS on the trail (3.5), not on log groups
                     List.of(),
@@ -71,6 +69,12 @@ public final class LogsKmsEncryption implements Check, Routed {
                             + "(the event names a key, not a group: the region is re-judged)")
             .build();
 
+    private static List<String> permissions() {
+        List<String> all = new ArrayList<>(ForensicLogGroups.PERMISSIONS);
+        all.add(KmsCollector.DESCRIBE_KEY);
+        return all;
+    }
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
@@ -83,24 +87,8 @@ public final class LogsKmsEncryption implements Check, Routed {
 
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
-        List<Finding> findings = new ArrayList<>();
-        for (LogGroup group : ctx.service(LogsInventory.class).logGroups()) {
-            if (!ctx.scope().includes(group.arn())) {
-                continue;
-            }
-            Optional<String> prefix = ctx.config().forensicLogGroupPrefixes().stream()
-                    .filter(group.name()::startsWith).findFirst();
-            if (prefix.isEmpty()) {
-                continue;
-            }
-            String subject = "Log group " + group.name() + " holds evidence (prefix " + prefix.get() + ")";
-            try {
-                findings.add(judge(ctx, group, subject));
-            } catch (AwsCallFailedException e) {
-                findings.add(ctx.error(group.arn(), e));
-            }
-        }
-        return findings;
+        return EachResource.judge(ctx, ForensicLogGroups.inScope(ctx), f -> f.group().arn(),
+                f -> judge(ctx, f.group(), f.subject()));
     }
 
     private static Finding judge(CheckContext ctx, LogGroup group, String subject) {

@@ -1,11 +1,11 @@
 package io.irready.checks.logs;
 
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.EachResource;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
@@ -14,8 +14,6 @@ import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.inventory.logs.LogGroup;
-import io.irready.inventory.logs.LogsCollector;
-import io.irready.inventory.logs.LogsInventory;
 import io.irready.inventory.logs.SubscriptionFilter;
 import io.irready.inventory.logs.SubscriptionFilterCollector;
 import io.irready.inventory.logs.SubscriptionFilterInventory;
@@ -25,8 +23,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * {@code logs-long-term-copy}: a forensic log group (the same selection as {@code logs-retention}: its
- * name starts with one of {@code Config.forensicLogGroupPrefixes}) that expires its events sooner than
+ * {@code logs-long-term-copy}: a forensic log group (the selection of {@link ForensicLogGroups}) that expires its events sooner than
  * {@code Config.retentionDays} streams them, through a subscription filter, to a store that outlives
  * it: a Firehose delivery stream, a Kinesis stream, a Lambda function, or a CloudWatch Logs destination
  * (which fronts another account's Kinesis or Firehose stream). A one-off export task copies what exists
@@ -54,7 +51,7 @@ public final class LogsLongTermCopy implements Check, Routed {
                     "aws logs put-subscription-filter --log-group-name <name> --filter-name to-archive "
                             + "--filter-pattern \"\" --destination-arn arn:aws:firehose:<region>:<account>:"
                             + "deliverystream/<stream> --role-arn <role that may firehose:PutRecord*>"),
-            List.of(LogsCollector.DESCRIBE_LOG_GROUPS, SubscriptionFilterCollector.DESCRIBE_SUBSCRIPTION_FILTERS),
+            permissions(),
             new References(
                     List.of(),
                     List.of(),
@@ -69,6 +66,12 @@ public final class LogsLongTermCopy implements Check, Routed {
                             + "needed at all")
             .build();
 
+    private static List<String> permissions() {
+        List<String> all = new ArrayList<>(ForensicLogGroups.PERMISSIONS);
+        all.add(SubscriptionFilterCollector.DESCRIBE_SUBSCRIPTION_FILTERS);
+        return all;
+    }
+
     @Override
     public CheckMetadata metadata() {
         return METADATA;
@@ -82,22 +85,12 @@ public final class LogsLongTermCopy implements Check, Routed {
     @Override
     public List<Finding> evaluate(CheckContext ctx) {
         int threshold = ctx.config().retentionDays();
-        List<String> prefixes = ctx.config().forensicLogGroupPrefixes();
-        List<Finding> findings = new ArrayList<>();
-        for (LogGroup group : ctx.service(LogsInventory.class).logGroups()) {
-            if (!ctx.scope().includes(group.arn()) || prefixes.stream().noneMatch(group.name()::startsWith)) {
-                continue;
-            }
-            try {
-                findings.add(judge(ctx, group, threshold));
-            } catch (AwsCallFailedException e) {
-                findings.add(ctx.error(group.arn(), e));
-            }
-        }
-        return findings;
+        return EachResource.judge(ctx, ForensicLogGroups.inScope(ctx), f -> f.group().arn(),
+                f -> judge(ctx, f, threshold));
     }
 
-    private static Finding judge(CheckContext ctx, LogGroup group, int threshold) {
+    private static Finding judge(CheckContext ctx, ForensicLogGroups.Forensic forensic, int threshold) {
+        LogGroup group = forensic.group();
         String name = "Log group " + group.name();
         if (group.retentionDays().isEmpty()) {
             return ctx.notApplicable(group.arn(), name + " never expires its events: no copy needed.");
@@ -118,7 +111,7 @@ public final class LogsLongTermCopy implements Check, Routed {
         String others = filters.isEmpty() ? "" : " Its filters (" + filters.stream()
                 .map(f -> f.name() + " → " + f.destinationArn()).collect(Collectors.joining(", "))
                 + ") send nowhere irready recognises as a store.";
-        return ctx.fail(group.arn(), name + " holds evidence but is kept only " + days + " days (threshold "
+        return ctx.fail(group.arn(), forensic.subject() + " but is kept only " + days + " days (threshold "
                 + threshold + ") and no subscription filter streams it to a longer-lived store (Firehose, Kinesis "
                 + "or Lambda): its events are gone after " + days + " days." + others + " Add one (aws logs "
                 + "put-subscription-filter --log-group-name " + group.name() + " --destination-arn <stream>) or "

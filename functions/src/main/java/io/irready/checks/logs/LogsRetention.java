@@ -9,21 +9,18 @@ import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.Severity;
 import io.irready.inventory.logs.LogGroup;
-import io.irready.inventory.logs.LogsCollector;
-import io.irready.inventory.logs.LogsInventory;
 import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Forensic log groups keep their events at least {@code Config.retentionDays} (or never expire).
  * A log group is forensic when its name starts with one of {@code Config.forensicLogGroupPrefixes}
- * (trail, flow-log, RDS, Lambda and agent groups by default); other groups get no finding. A trail
- * delivering to a group with a custom name is covered by adding that name as a prefix.
+ * or when a trail, flow log, database, function, EKS cluster, web ACL or firewall delivers into it
+ * (see {@link ForensicLogGroups}); other groups get no finding.
  */
 public final class LogsRetention implements Check, Routed {
     public static final String ID = "logs-retention";
@@ -42,7 +39,7 @@ public final class LogsRetention implements Check, Routed {
                     "CloudWatch console > Log groups > select the group > Actions > Edit retention setting > "
                             + "choose at least the threshold (default 365 days) or Never expire > Save.",
                     "aws logs put-retention-policy --log-group-name <name> --retention-in-days 365"),
-            List.of(LogsCollector.DESCRIBE_LOG_GROUPS),
+            ForensicLogGroups.PERMISSIONS,
             new References(
                     List.of(),
                     List.of("CloudWatch.16"),
@@ -70,15 +67,9 @@ public final class LogsRetention implements Check, Routed {
     public List<Finding> evaluate(CheckContext ctx) {
         int threshold = ctx.config().retentionDays();
         List<Finding> findings = new ArrayList<>();
-        for (LogGroup group : ctx.service(LogsInventory.class).logGroups()) {
-            if (!ctx.scope().includes(group.arn())) {
-                continue;
-            }
-            Optional<String> prefix = forensicPrefix(group.name(), ctx.config().forensicLogGroupPrefixes());
-            if (prefix.isEmpty()) {
-                continue;
-            }
-            String why = "Log group " + group.name() + " holds evidence (prefix " + prefix.get() + ")";
+        for (ForensicLogGroups.Forensic forensic : ForensicLogGroups.inScope(ctx)) {
+            LogGroup group = forensic.group();
+            String why = forensic.subject();
             if (group.retentionDays().isEmpty()) {
                 findings.add(ctx.pass(group.arn(), why + " and never expires its events."));
             } else if (group.retentionDays().get() >= threshold) {
@@ -91,9 +82,5 @@ public final class LogsRetention implements Check, Routed {
             }
         }
         return findings;
-    }
-
-    private static Optional<String> forensicPrefix(String name, List<String> prefixes) {
-        return prefixes.stream().filter(name::startsWith).findFirst();
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 public final class Ec2Inventory {
     private final Supplier<List<Vpc>> vpcs;
     private final Supplier<Map<String, List<Subnet>>> subnetsByVpc;
+    private final Supplier<List<FlowLog>> flowLogs;
     private final Supplier<Map<String, List<FlowLog>>> flowLogsByResource;
     private final Supplier<Map<String, Integer>> interfacesByVpc;
     private final Supplier<List<Ec2Instance>> instances;
@@ -31,8 +32,8 @@ public final class Ec2Inventory {
         Supplier<List<Subnet>> subnetList = Memo.of(subnets);
         this.subnetsByVpc = Memo.of(() -> subnetList.get().stream()
                 .collect(Collectors.groupingBy(Subnet::vpcId, Collectors.toUnmodifiableList())));
-        Supplier<List<FlowLog>> flowLogList = Memo.of(flowLogs);
-        this.flowLogsByResource = Memo.of(() -> flowLogList.get().stream()
+        this.flowLogs = Memo.of(flowLogs);
+        this.flowLogsByResource = Memo.of(() -> this.flowLogs.get().stream()
                 .collect(Collectors.groupingBy(FlowLog::resourceId, Collectors.toUnmodifiableList())));
         this.interfacesByVpc = Memo.of(interfacesByVpc);
         this.instances = Memo.of(instances);
@@ -60,6 +61,11 @@ public final class Ec2Inventory {
     /** Flow logs capturing {@code resourceId}, a VPC or subnet id ({@code ec2:DescribeFlowLogs}). */
     public List<FlowLog> flowLogsOf(String resourceId) {
         return flowLogsByResource.get().getOrDefault(resourceId, List.of());
+    }
+
+    /** Every flow log of the region ({@code ec2:DescribeFlowLogs}). */
+    public List<FlowLog> flowLogs() {
+        return flowLogs.get();
     }
 
     /** How many network interfaces {@code vpcId} has ({@code ec2:DescribeNetworkInterfaces}). */

@@ -41,12 +41,18 @@ public final class NetworkFirewallCollector {
                 LoggingConfiguration config = client.describeLoggingConfiguration(b -> b.firewallArn(f.firewallArn()))
                         .loggingConfiguration();
                 Map<String, String> destinations = new LinkedHashMap<>();
+                Map<String, String> logGroups = new LinkedHashMap<>();
                 if (config != null) {
                     for (LogDestinationConfig d : config.logDestinationConfigs()) {
                         destinations.put(d.logTypeAsString(), d.logDestinationTypeAsString());
+                        // a CloudWatchLogs destination names its group under the key "logGroup"
+                        String group = d.logDestination().get("logGroup");
+                        if ("CloudWatchLogs".equals(d.logDestinationTypeAsString()) && group != null) {
+                            logGroups.put(d.logTypeAsString(), group);
+                        }
                     }
                 }
-                return new Firewall(f.firewallName(), f.firewallArn(), true, destinations);
+                return new Firewall(f.firewallName(), f.firewallArn(), true, destinations, logGroups);
             } catch (ResourceNotFoundException gone) {
                 return Firewall.deleted(f.firewallName(), f.firewallArn());
             }

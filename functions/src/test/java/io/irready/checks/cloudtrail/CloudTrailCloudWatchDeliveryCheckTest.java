@@ -23,6 +23,7 @@ import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.LogsInventory;
 import io.irready.testing.CheckHarness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,20 @@ class CloudTrailCloudWatchDeliveryCheckTest {
     @Test
     void failsOnADeliveryError() {
         Finding f = judge(cloudWatch(Optional.of(NOW.minusSeconds(60)), Optional.of("AccessDeniedException")));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).isEqualTo(FAIL_PREFIX + LABEL + " cannot deliver to " + LOG_GROUP_ARN
+                + " (latest CloudWatch Logs delivery error: AccessDeniedException)" + FAIL_SUFFIX);
+    }
+
+    @Test
+    void aCloudWatchLogsDeliveryErrorHasNoAttemptTimeToOrderItSoItStaysAFailure() {
+        // the S3 attempt fields say the latest S3 delivery succeeded; they order S3's error, not this one
+        Instant attempt = NOW.minusSeconds(30);
+        TrailStatus status = new TrailStatus(true, Optional.of("AccessDenied"), Optional.of(attempt),
+                Optional.of(NOW.minusSeconds(10)), Optional.of("AccessDeniedException"), Optional.empty(),
+                Optional.empty(), Optional.of(attempt), Optional.of(attempt));
+        assertThat(status.currentDeliveryError()).isEmpty();
+        Finding f = judge(status);
         assertThat(f.status()).isEqualTo(Status.FAIL);
         assertThat(f.reason()).isEqualTo(FAIL_PREFIX + LABEL + " cannot deliver to " + LOG_GROUP_ARN
                 + " (latest CloudWatch Logs delivery error: AccessDeniedException)" + FAIL_SUFFIX);

@@ -54,6 +54,35 @@ class CloudTrailLoggingAllRegionsCheckTest {
     }
 
     @Test
+    void aDeliveryErrorOlderThanTheLatestSuccessfulDeliveryIsHistory() {
+        Trail t = trail("management-trail");
+        Instant attempt = Instant.parse("2026-03-01T11:55:00Z");
+        TrailStatus recovered = new TrailStatus(true, java.util.Optional.of("AccessDenied"),
+                java.util.Optional.of(attempt.plusMillis(420)), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.of(attempt),
+                java.util.Optional.of(attempt));
+        Finding f = only(cloudTrail(t, recovered));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.reason()).isEqualTo("Multi-region trail 'management-trail' "
+                + "(arn:aws:cloudtrail:eu-west-1:123456789012:trail/management-trail) is logging eu-west-1 with no S3 "
+                + "delivery error (its reported delivery error, AccessDenied, predates the latest delivery attempt, "
+                + "which succeeded at 2026-03-01T11:55:00Z).");
+    }
+
+    @Test
+    void aDeliveryErrorOfTheLatestAttemptStillFails() {
+        Trail t = trail("management-trail");
+        Instant attempt = Instant.parse("2026-03-01T11:55:00Z");
+        TrailStatus failing = new TrailStatus(true, java.util.Optional.of("AccessDenied"),
+                java.util.Optional.of(attempt.minusSeconds(3600)), java.util.Optional.empty(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                java.util.Optional.of(attempt), java.util.Optional.of(attempt.minusSeconds(3600)));
+        Finding f = only(cloudTrail(t, failing));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).contains("cannot deliver to bucket 'trail-logs' (latest delivery error: AccessDenied)");
+    }
+
+    @Test
     void aShadowTrailHomedElsewhereCountsAndItsStatusIsReadByFullArn() {
         Trail shadow = homedIn(trail("main"), "us-east-1");
         // the inventory answers only to the full ARN: reading the status by name would fail the test

@@ -36,7 +36,7 @@ class LogsKmsEncryptionTest {
     }
 
     private List<Finding> findings(KmsInventory kms, LogGroup... groups) {
-        return check.findings(inventory().with(LogsInventory.class, LogsInventory.of(List.of(groups)))
+        return check.findings(ForensicSources.none(inventory()).with(LogsInventory.class, LogsInventory.of(List.of(groups)))
                 .with(KmsInventory.class, kms).build());
     }
 
@@ -101,7 +101,7 @@ class LogsKmsEncryptionTest {
     void groupsOutsideTheForensicSelectionAreNotApplicableAndGetNoFinding() {
         assertThat(findings(KmsInventory.of(List.of()), group("/app/frontend", null))).isEmpty();
         List<Finding> custom = check.with(Config.builder().forensicLogGroupPrefixes(List.of("/corp/audit")).build())
-                .findings(inventory().with(LogsInventory.class, LogsInventory.of(List.of(group(GROUP, null),
+                .findings(ForensicSources.none(inventory()).with(LogsInventory.class, LogsInventory.of(List.of(group(GROUP, null),
                         group("/corp/audit/app", null)))).with(KmsInventory.class, KmsInventory.of(List.of())).build());
         assertThat(custom).extracting(Finding::resourceId)
                 .containsExactly("arn:aws:logs:eu-west-1:123456789012:log-group:/corp/audit/app");

@@ -30,7 +30,7 @@ class LogsLongTermCopyTest {
     }
 
     private List<Finding> findings(SubscriptionFilterInventory filters, LogGroup... groups) {
-        return check.findings(inventory().with(LogsInventory.class, LogsInventory.of(List.of(groups)))
+        return check.findings(ForensicSources.none(inventory()).with(LogsInventory.class, LogsInventory.of(List.of(groups)))
                 .with(SubscriptionFilterInventory.class, filters).build());
     }
 
@@ -67,7 +67,7 @@ class LogsLongTermCopyTest {
     void shortLivedGroupWithoutSubscriptionFailsWithItsRetentionAndTheFix() {
         Finding f = CheckHarness.only(findings(filters(Map.of()), group("/aws/lambda/thumbnailer", 30)));
         assertThat(f.status()).isEqualTo(Status.FAIL);
-        assertThat(f.reason()).isEqualTo("Log group /aws/lambda/thumbnailer holds evidence but is kept only 30 days "
+        assertThat(f.reason()).isEqualTo("Log group /aws/lambda/thumbnailer holds evidence (prefix /aws/lambda/) but is kept only 30 days "
                 + "(threshold 365) and no subscription filter streams it to a longer-lived store (Firehose, Kinesis "
                 + "or Lambda): its events are gone after 30 days. Add one (aws logs put-subscription-filter "
                 + "--log-group-name /aws/lambda/thumbnailer --destination-arn <stream>) or keep the group at least 365 days.");
@@ -117,7 +117,7 @@ class LogsLongTermCopyTest {
 
     @Test
     void deniedGroupListingIsAnError() {
-        Finding f = CheckHarness.only(check.findings(inventory().with(LogsInventory.class, new LogsInventory(() -> {
+        Finding f = CheckHarness.only(check.findings(ForensicSources.none(inventory()).with(LogsInventory.class, new LogsInventory(() -> {
             throw denied("logs:DescribeLogGroups");
         })).with(SubscriptionFilterInventory.class, filters(Map.of())).build()));
         assertThat(f.status()).isEqualTo(Status.ERROR);

@@ -26,7 +26,7 @@ class LogsRetentionTest {
     }
 
     private Evaluation evaluate(LogsInventory logs, Config config, Scope scope) {
-        return check.with(config).evaluate(inventory().with(LogsInventory.class, logs).build(), scope);
+        return check.with(config).evaluate(ForensicSources.none(inventory()).with(LogsInventory.class, logs).build(), scope);
     }
 
     private List<Finding> findings(LogGroup... groups) {

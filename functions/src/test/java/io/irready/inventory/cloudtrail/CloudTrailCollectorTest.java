@@ -111,6 +111,29 @@ class CloudTrailCollectorTest {
     }
 
     @Test
+    void aDeliveryErrorOlderThanTheLatestSuccessfulDeliveryIsHistory() {
+        // GetTrailStatus as CloudTrail answers it: the attempt fields are ISO strings to the second, the delivery
+        // time a timestamp to the millisecond; the latest attempt is the latest success, so the error came before
+        aws.stub(jsonCall(STATUS).withRequestBody(equalToJson("{\"Name\":\"" + OWN + "\"}")).willReturn(json("""
+                {"IsLogging":true,"LatestDeliveryError":"AccessDenied","LatestDeliveryTime":1674327529.666,
+                 "LatestDeliveryAttemptTime":"2023-01-21T18:58:49Z","LatestDeliveryAttemptSucceeded":"2023-01-21T18:58:49Z",
+                 "LatestNotificationAttemptTime":"","TimeLoggingStarted":"2023-01-19T15:25:48Z"}""")));
+        aws.stub(jsonCall(STATUS).withRequestBody(equalToJson("{\"Name\":\"" + SHADOW + "\"}")).willReturn(json("""
+                {"IsLogging":true,"LatestDeliveryError":"NoSuchBucket","LatestDeliveryTime":1674320000,
+                 "LatestDeliveryAttemptTime":"2023-01-21T18:58:49Z","LatestDeliveryAttemptSucceeded":"2023-01-21T16:53:20Z"}""")));
+
+        TrailStatus recovered = inventory().status(OWN);
+        assertThat(recovered.latestDeliveryAttemptTime()).contains(Instant.parse("2023-01-21T18:58:49Z"));
+        assertThat(recovered.latestDeliveryAttemptSucceeded()).contains(Instant.parse("2023-01-21T18:58:49Z"));
+        assertThat(recovered.deliveryErrorIsHistory()).isTrue();
+        assertThat(recovered.currentDeliveryError()).isEmpty();
+
+        TrailStatus failing = inventory().status(SHADOW);
+        assertThat(failing.deliveryErrorIsHistory()).isFalse();
+        assertThat(failing.currentDeliveryError()).contains("NoSuchBucket");
+    }
+
+    @Test
     void readsStatusAndSelectorsByFullArnOncePerTrail() {
         aws.stub(jsonCall(STATUS).withRequestBody(equalToJson("{\"Name\":\"" + SHADOW + "\"}")).willReturn(json("""
                 {"IsLogging":false,"LatestDeliveryError":"AccessDenied","LatestDeliveryTime":1772366400,

@@ -44,7 +44,9 @@ class NetworkFirewallCollectorTest {
         NetworkFirewallInventory nfw = NetworkFirewallCollector.inventory(aws.clients(), AwsWire.REGION);
 
         assertThat(nfw.firewalls()).containsExactly(
-                new Firewall("egress", EGRESS, true, Map.of("ALERT", "CloudWatchLogs", "FLOW", "S3")),
+                // the CloudWatch Logs destination's group is kept: logs checks find forensic groups by it
+                new Firewall("egress", EGRESS, true, Map.of("ALERT", "CloudWatchLogs", "FLOW", "S3"),
+                        Map.of("ALERT", "/nfw/alert")),
                 new Firewall("inspection", INSPECTION, true, Map.of()));
         aws.server().verify(2, jsonCallMade(LIST));
     }
