@@ -147,7 +147,7 @@ public final class Catalog {
         return List.of(
                 ServiceCollector.regional(LogsInventory.class, LogsCollector::inventory),
                 ServiceCollector.regional(CloudTrailInventory.class, CloudTrailCollector::inventory),
-                ServiceCollector.regional(S3Inventory.class, S3Collector::inventory),
+                ServiceCollector.of(S3Inventory.class, S3Collector::inventory),
                 ServiceCollector.regional(BucketProtectionInventory.class, BucketProtectionCollector::inventory),
                 ServiceCollector.regional(KmsInventory.class, KmsCollector::inventory),
                 ServiceCollector.regional(LambdaInventory.class, LambdaCollector::inventory),

@@ -41,6 +41,9 @@ final class RestServices {
     // ---- S3 (path-style: /bucket?subresource)
 
     private Reply s3(AwsRequest r) {
+        if (r.path().startsWith("/v20180820/")) {
+            return s3Control(r); // S3 Control signs as s3 too; its REST paths carry the API version
+        }
         String name = r.path().replaceFirst("^/", "").split("/")[0];
         if (name.isEmpty() && "GET".equals(r.method())) {
             return listBuckets();
@@ -76,8 +79,8 @@ final class RestServices {
                     + "</RestrictPublicBuckets></PublicAccessBlockConfiguration>");
         }
         if (q.containsKey("policyStatus")) {
-            return Reply.xml("<PolicyStatus xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><IsPublic>false</IsPublic>"
-                    + "</PolicyStatus>");
+            return Reply.xml("<PolicyStatus xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><IsPublic>"
+                    + a.bucketPublicPolicies.contains(name) + "</IsPublic></PolicyStatus>");
         }
         if (q.containsKey("acl")) {
             return Reply.xml("<AccessControlPolicy xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner><ID>owner-"
@@ -125,6 +128,31 @@ final class RestServices {
             return Reply.xml(xml.append("</TagSet></Tagging>").toString());
         }
         return null;
+    }
+
+    /** S3 Control: the account-level public access block (x-amz-account-id names the account). */
+    private Reply s3Control(AwsRequest r) {
+        if (!r.path().equals("/v20180820/configuration/publicAccessBlock") || !"GET".equals(r.method())) {
+            return null;
+        }
+        if (!a.account.equals(r.headers().get("x-amz-account-id"))) {
+            return s3ControlError(403, "AccessDenied", "Access Denied");
+        }
+        if (a.accountPublicAccessBlocked == null) {
+            return s3ControlError(404, "NoSuchPublicAccessBlockConfiguration",
+                    "The public access block configuration was not found");
+        }
+        String on = String.valueOf(a.accountPublicAccessBlocked);
+        // the configuration is the answer's payload: it is the root element
+        return Reply.xml("<PublicAccessBlockConfiguration><BlockPublicAcls>" + on + "</BlockPublicAcls><IgnorePublicAcls>"
+                + on + "</IgnorePublicAcls><BlockPublicPolicy>" + on + "</BlockPublicPolicy><RestrictPublicBuckets>" + on
+                + "</RestrictPublicBuckets></PublicAccessBlockConfiguration>");
+    }
+
+    /** S3 Control wraps its errors in {@code <ErrorResponse>}, unlike S3. */
+    private static Reply s3ControlError(int status, String code, String message) {
+        return new Reply(status, "application/xml", "<ErrorResponse><Error><Code>" + code + "</Code><Message>"
+                + esc(message) + "</Message></Error><RequestId>sim</RequestId></ErrorResponse>");
     }
 
     private Reply listBuckets() {

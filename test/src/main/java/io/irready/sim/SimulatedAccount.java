@@ -137,6 +137,13 @@ public final class SimulatedAccount {
     /** Buckets with server access logging → the bucket their access logs go to. */
     public final Map<String, String> bucketAccessLogs = new LinkedHashMap<>();
     public final Map<String, Map<String, String>> bucketTags = new LinkedHashMap<>();
+    /**
+     * The account-level S3 Block Public Access (s3control): null when not configured, else whether all four
+     * settings are on.
+     */
+    public Boolean accountPublicAccessBlocked;
+    /** Buckets whose bucket policy grants public access ({@code GetBucketPolicyStatus.IsPublic}). */
+    public final Set<String> bucketPublicPolicies = new LinkedHashSet<>();
     /** Trail name → object ARN prefixes whose S3 data events (reads and writes) it records ({@code arn:aws:s3}: all). */
     public final Map<String, List<String>> trailS3DataEvents = new LinkedHashMap<>();
     /** Write events CloudTrail's Event History returns (newest first), for the blind-window report. */

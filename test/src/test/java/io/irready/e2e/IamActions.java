@@ -13,7 +13,8 @@ import java.util.Optional;
  *       reference's "Permissions" section of each call): {@code HeadBucket} needs
  *       {@code s3:ListBucket}; {@code ListBuckets} needs {@code s3:ListAllMyBuckets};
  *       {@code GetBucketLifecycleConfiguration} needs {@code s3:GetLifecycleConfiguration};
- *       {@code GetPublicAccessBlock} (bucket level) needs {@code s3:GetBucketPublicAccessBlock}.</li>
+ *       {@code GetPublicAccessBlock} (bucket level) needs {@code s3:GetBucketPublicAccessBlock}; S3 Control's
+ *       {@code GetPublicAccessBlock} (account level) needs {@code s3:GetAccountPublicAccessBlock}.</li>
  *   <li>API Gateway (Service Authorization Reference, "Actions defined by Amazon API Gateway Management"
  *       and "… Management V2"): its management API is authorised by HTTP method on the resource path, so
  *       every read (GetRestApis, GetStages, GetAccount, GetApis) is {@code apigateway:GET}. Elastic Load
@@ -44,6 +45,7 @@ final class IamActions {
             Map.entry("S3:GetBucketVersioning", "s3:GetBucketVersioning"),
             Map.entry("S3:GetBucketLogging", "s3:GetBucketLogging"),
             Map.entry("S3:GetBucketTagging", "s3:GetBucketTagging"),
+            Map.entry("S3Control:GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock"),
             Map.entry("Kms:DescribeKey", "kms:DescribeKey"),
             Map.entry("Kms:GetKeyPolicy", "kms:GetKeyPolicy"),
             Map.entry("Kms:ListGrants", "kms:ListGrants"),

@@ -63,6 +63,7 @@ class PermissionProofTest {
             runRegion(AccountGenerator.demo(account, region), config);
             runRegion(new SimulatedAccount(account, region), config);
             runRegion(AccountGenerator.scaled(300), config);
+            runRegion(withPublicTrailBucket(account, region), config);
         }
         for (String fixture : RouteScopeConsistencyTest.fixtures().toList()) {
             for (CloudTrailEvent event : RouteScopeConsistencyTest.events(fixture)) {
@@ -73,6 +74,20 @@ class PermissionProofTest {
                 }
             }
         }
+    }
+
+    /**
+     * The demo account whose trail bucket's own settings leave it public, so that the bucket check also reads
+     * the account-level Block Public Access (it is read only when the bucket's own settings do not block).
+     */
+    private static SimulatedAccount withPublicTrailBucket(String account, String region) {
+        SimulatedAccount a = AccountGenerator.demo(account, region);
+        SimulatedAccount.Bucket trailBucket = a.buckets.get(AccountGenerator.TRAIL_BUCKET);
+        a.buckets.put(trailBucket.name(), new SimulatedAccount.Bucket(trailBucket.name(), trailBucket.ownerAccount(),
+                trailBucket.expirationDays(), false));
+        a.bucketPublicPolicies.add(trailBucket.name());
+        a.accountPublicAccessBlocked = true;
+        return a;
     }
 
     private static void runRegion(SimulatedAccount simulated, Config config) throws IOException {

@@ -6,6 +6,7 @@ import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
 import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
+import io.irready.core.FailureText;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
 import io.irready.core.ResourceIds;
@@ -28,7 +29,9 @@ import java.util.Map;
 /**
  * {@code cloudtrail-bucket-retention}: one finding per trail bucket ({@code arn:aws:s3:::<bucket>}),
  * for the trails judged in this region (their home region; see {@link CloudTrailLogFileValidationCheck}).
- * Passes when the bucket exists, is not public, and no
+ * Passes when the bucket exists, is not public (its own public access block, policy status and ACL, with the
+ * account-level S3 Block Public Access applied on top: all four account settings on keep any bucket private;
+ * an unreadable account setting is an ERROR, never a PASS), and no
  * enabled lifecycle rule that reaches the trails' log keys ({@code [prefix/]AWSLogs/}) expires
  * current objects sooner than the retention threshold (default 365 days) or on a fixed date. A
  * 1-day expiration rule is how Stratus Red Team's {@code aws.defense-evasion.cloudtrail-lifecycle-rule}
@@ -58,7 +61,8 @@ public final class CloudTrailBucketRetentionCheck implements Check, Routed {
                             + "IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true"),
             TrailChecks.permissions(S3Collector.LIST_ALL_MY_BUCKETS, S3Collector.HEAD_BUCKET,
                     S3Collector.GET_BUCKET_LOCATION, S3Collector.GET_PUBLIC_ACCESS_BLOCK,
-                    S3Collector.GET_BUCKET_POLICY_STATUS, S3Collector.GET_BUCKET_ACL, S3Collector.GET_LIFECYCLE),
+                    S3Collector.GET_BUCKET_POLICY_STATUS, S3Collector.GET_BUCKET_ACL, S3Collector.GET_LIFECYCLE,
+                    S3Collector.GET_ACCOUNT_PUBLIC_ACCESS_BLOCK),
             new References(
                     List.of("CIS AWS Foundations v1.4.0 3.3"),
                     List.of("CloudTrail.6"),
@@ -135,8 +139,18 @@ public final class CloudTrailBucketRetentionCheck implements Check, Routed {
         int threshold = ctx.config().retentionDays();
         List<String> problems = new ArrayList<>();
         List<String> fixes = new ArrayList<>();
-        BucketExposure exposure = s3.exposure(bucket);
-        if (exposure.isPublic()) {
+        BucketExposure own = s3.exposure(bucket);
+        BucketExposure exposure = own;
+        AwsCallFailedException accountUnread = null;
+        if (own.isPublic()) {
+            // only the account-level block can still close what the bucket's own settings leave open
+            try {
+                exposure = own.underAccountBlock(s3.accountPublicAccessBlock());
+            } catch (AwsCallFailedException e) {
+                accountUnread = e;
+            }
+        }
+        if (accountUnread == null && exposure.isPublic()) {
             problems.add("is public (" + String.join("; ", exposure.publicBecause()) + ")");
             fixes.add("Block public access: aws s3api put-public-access-block --bucket " + bucket
                     + " --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,"
@@ -163,10 +177,19 @@ public final class CloudTrailBucketRetentionCheck implements Check, Routed {
                     + " with expirations of at least " + threshold + " days, or aws s3api delete-bucket-lifecycle "
                     + "--bucket " + bucket + ".");
         }
+        if (accountUnread != null) {
+            if (problems.isEmpty()) {
+                throw accountUnread; // public or not is unknown: ERROR, never a PASS
+            }
+            fixes.add("Whether it is public is unknown: its own settings allow public access and the account-level "
+                    + "Block Public Access could not be read (" + FailureText.clean(accountUnread.getMessage()) + ").");
+        }
         if (!problems.isEmpty()) {
             return ctx.fail(id, subject + " " + String.join(" and ", problems) + ". " + String.join(" ", fixes));
         }
-        return ctx.pass(id, subject + " is not public and no lifecycle rule expires its trail logs sooner than "
-                + threshold + " days.");
+        String blockedByAccount = own.isPublic() ? " (the account-level Block Public Access blocks what its own "
+                + "settings allow: " + String.join("; ", own.publicBecause()) + ")" : "";
+        return ctx.pass(id, subject + " is not public" + blockedByAccount + " and no lifecycle rule expires its trail "
+                + "logs sooner than " + threshold + " days.");
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Whether a bucket is public, from its public access block, {@code GetBucketPolicyStatus} and its ACL.
- * The account-level public access block (s3control) is not read; a bucket blocked only there is
- * still reported as public — the conservative side for a bucket holding evidence.
+ * S3 applies the account-level public access block on top of the bucket's ({@link #underAccountBlock}):
+ * each of the four settings is in force when either level turns it on.
  *
  * @param block              the bucket's public access block ({@link PublicAccessBlock#NONE} when not set)
  * @param policyPublic       {@code GetBucketPolicyStatus.IsPublic}
@@ -34,6 +34,11 @@ public record BucketExposure(PublicAccessBlock block, boolean policyPublic, List
         return why;
     }
 
+    /** This exposure with the account-level block applied on top of the bucket's own. */
+    public BucketExposure underAccountBlock(PublicAccessBlock account) {
+        return new BucketExposure(block.or(account), policyPublic, publicAclGrantees);
+    }
+
     public boolean isPublic() {
         return !publicBecause().isEmpty();
     }
@@ -43,5 +48,12 @@ public record BucketExposure(PublicAccessBlock block, boolean policyPublic, List
                                     boolean restrictPublicBuckets) {
         public static final PublicAccessBlock NONE = new PublicAccessBlock(false, false, false, false);
         public static final PublicAccessBlock ALL = new PublicAccessBlock(true, true, true, true);
+
+        /** The settings in force when both blocks apply: each one on when either turns it on. */
+        public PublicAccessBlock or(PublicAccessBlock other) {
+            return new PublicAccessBlock(blockPublicAcls || other.blockPublicAcls,
+                    ignorePublicAcls || other.ignorePublicAcls, blockPublicPolicy || other.blockPublicPolicy,
+                    restrictPublicBuckets || other.restrictPublicBuckets);
+        }
     }
 }

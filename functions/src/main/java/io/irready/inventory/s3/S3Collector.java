@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.Type;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Loads {@link S3Inventory} over the SDK (REST-XML; path-style when an endpoint is overridden).
@@ -37,6 +38,8 @@ public final class S3Collector {
     public static final String GET_BUCKET_POLICY_STATUS = "s3:GetBucketPolicyStatus";
     public static final String GET_BUCKET_ACL = "s3:GetBucketAcl";
     public static final String GET_LIFECYCLE = "s3:GetLifecycleConfiguration";
+    /** s3control GetPublicAccessBlock for the account (the account-level S3 Block Public Access). */
+    public static final String GET_ACCOUNT_PUBLIC_ACCESS_BLOCK = "s3:GetAccountPublicAccessBlock";
 
     private static final Map<String, String> PUBLIC_GROUPS = Map.of(
             "http://acs.amazonaws.com/groups/global/AllUsers", "AllUsers",
@@ -48,15 +51,31 @@ public final class S3Collector {
         this.regions = regions;
     }
 
-    public static S3Inventory inventory(AwsClients clients, String region) {
-        Map<String, S3Client> byRegion = new ConcurrentHashMap<>();
-        return inventory(r -> byRegion.computeIfAbsent(r, clients::s3), region);
+    /** The S3 inventory of {@code account}, whose account-level public access block is read for it. */
+    public static S3Inventory inventory(AwsClients clients, String account, String region) {
+        return inventory(clients, Optional.of(account), region);
     }
 
-    /** @param clientFor an S3 client per region */
-    public static S3Inventory inventory(Function<String, S3Client> clientFor, String region) {
+    /** The S3 inventory of the caller's account (asked of STS if the account-level block is needed). */
+    public static S3Inventory inventory(AwsClients clients, String region) {
+        return inventory(clients, Optional.empty(), region);
+    }
+
+    private static S3Inventory inventory(AwsClients clients, Optional<String> account, String region) {
+        Map<String, S3Client> byRegion = new ConcurrentHashMap<>();
+        Supplier<BucketExposure.PublicAccessBlock> accountBlock = () -> AccountPublicAccess.read(
+                AccountPublicAccess.client(clients, region), account, () -> clients.build(StsClient.builder(), region));
+        return inventory(r -> byRegion.computeIfAbsent(r, clients::s3), region, accountBlock);
+    }
+
+    /**
+     * @param clientFor    an S3 client per region
+     * @param accountBlock the account-level public access block (read on first use)
+     */
+    public static S3Inventory inventory(Function<String, S3Client> clientFor, String region,
+                                        Supplier<BucketExposure.PublicAccessBlock> accountBlock) {
         S3Collector c = new S3Collector(new BucketRegions(clientFor, region));
-        return new S3Inventory(c::ownership, c::exposure, c::lifecycle);
+        return new S3Inventory(c::ownership, c::exposure, c::lifecycle, accountBlock);
     }
 
     private BucketOwnership ownership(String bucket) {

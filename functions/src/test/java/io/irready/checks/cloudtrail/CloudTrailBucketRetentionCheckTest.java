@@ -18,11 +18,13 @@ import io.irready.inventory.s3.BucketOwnership;
 import io.irready.inventory.s3.LifecycleRule;
 import io.irready.inventory.s3.S3Inventory;
 import io.irready.inventory.s3.S3Inventory.BucketFacts;
+import io.irready.testing.AwsFailures;
 import io.irready.testing.CheckHarness;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class CloudTrailBucketRetentionCheckTest {
@@ -61,6 +63,69 @@ class CloudTrailBucketRetentionCheckTest {
         assertThat(f.status()).isEqualTo(Status.PASS);
         assertThat(f.reason()).isEqualTo(SUBJECT + " is not public and no lifecycle rule expires its trail logs "
                 + "sooner than 365 days.");
+    }
+
+    /** Public by its own settings: no bucket-level block, and a policy that grants public access. */
+    private static final BucketExposure PUBLIC_POLICY = new BucketExposure(BucketExposure.PublicAccessBlock.NONE,
+            true, List.of());
+
+    private static S3Inventory ownedUnderAccountBlock(Supplier<BucketExposure.PublicAccessBlock> accountBlock,
+                                                      LifecycleRule... rules) {
+        Map<String, BucketFacts> facts = Map.of("trail-logs",
+                new BucketFacts(BucketOwnership.OWNED, PUBLIC_POLICY, List.of(rules)));
+        return new S3Inventory(b -> facts.get(b).ownership(), b -> facts.get(b).exposure(),
+                b -> facts.get(b).lifecycleRules(), accountBlock);
+    }
+
+    @Test
+    void theAccountLevelBlockPublicAccessAllOnKeepsAPublicTrailBucketPrivate() {
+        Finding f = only(ownedUnderAccountBlock(() -> BucketExposure.PublicAccessBlock.ALL));
+        assertThat(f.status()).isEqualTo(Status.PASS);
+        assertThat(f.reason()).isEqualTo(SUBJECT + " is not public (the account-level Block Public Access blocks what "
+                + "its own settings allow: its bucket policy grants public access) and no lifecycle rule expires its "
+                + "trail logs sooner than 365 days.");
+    }
+
+    @Test
+    void theAccountAndBucketSettingsCombineSettingBySetting() {
+        // the account restricts public buckets but does not ignore ACLs: a public ACL still exposes the bucket
+        BucketExposure policyAndAcl = new BucketExposure(BucketExposure.PublicAccessBlock.NONE, true,
+                List.of("AllUsers"));
+        S3Inventory s3 = new S3Inventory(b -> BucketOwnership.OWNED, b -> policyAndAcl, b -> List.of(),
+                () -> new BucketExposure.PublicAccessBlock(false, false, false, true));
+        Finding f = only(s3);
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).startsWith(SUBJECT + " is public (its ACL grants access to AllUsers).");
+    }
+
+    @Test
+    void anUnreadableAccountLevelBlockIsAnErrorNotAPass() {
+        Finding f = only(ownedUnderAccountBlock(() -> {
+            throw AwsFailures.denied("s3:GetAccountPublicAccessBlock");
+        }));
+        assertThat(f.status()).isEqualTo(Status.ERROR);
+        assertThat(f.reason()).contains("s3:GetAccountPublicAccessBlock");
+    }
+
+    @Test
+    void anUnreadableAccountLevelBlockStillLetsALifecycleProblemFail() {
+        Finding f = only(ownedUnderAccountBlock(() -> {
+            throw AwsFailures.denied("s3:GetAccountPublicAccessBlock");
+        }, expireAfter("nuke", 1, Optional.empty())));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).startsWith(SUBJECT + " has lifecycle rule 'nuke' that expires objects under AWSLogs/ "
+                + "after 1 day, sooner than the 365-day retention. " + LIFECYCLE_FIX + " Whether it is public is "
+                + "unknown: its own settings allow public access and the account-level Block Public Access could not "
+                + "be read (access denied to s3:GetAccountPublicAccessBlock");
+    }
+
+    @Test
+    void theAccountLevelBlockIsNotReadForABucketItsOwnSettingsKeepPrivate() {
+        Finding f = only(new S3Inventory(b -> BucketOwnership.OWNED, b -> BucketExposure.privateBucket(),
+                b -> List.of(), () -> {
+                    throw new AssertionError("the account-level block must not be read for a private bucket");
+                }));
+        assertThat(f.status()).isEqualTo(Status.PASS);
     }
 
     @Test

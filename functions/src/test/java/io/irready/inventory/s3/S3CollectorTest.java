@@ -62,6 +62,61 @@ class S3CollectorTest {
                         + "</Buckets></ListAllMyBucketsResult>")));
     }
 
+    private static final String ACCOUNT_BLOCK = "/v20180820/configuration/publicAccessBlock";
+
+    /** S3 Control wraps its errors in {@code <ErrorResponse>}, unlike S3. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder s3ControlError(int status,
+                                                                                                  String code,
+                                                                                                  String message) {
+        return xml("<ErrorResponse><Error><Code>" + code + "</Code><Message>" + message + "</Message></Error>"
+                + "<RequestId>req-1</RequestId><HostId>host</HostId></ErrorResponse>").withStatus(status);
+    }
+
+    @Test
+    void readsTheAccountLevelBlockPublicAccessOverS3Control() {
+        // S3 Control names the account in a header (and, on AWS, in the host, which an emulator cannot answer)
+        aws.stub(get(urlPathEqualTo(ACCOUNT_BLOCK)).withHeader("x-amz-account-id", equalTo("123456789012"))
+                .willReturn(xml("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PublicAccessBlockConfiguration>"
+                        + "<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>"
+                        + "<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets>"
+                        + "</PublicAccessBlockConfiguration>")));
+
+        S3Inventory s3 = S3Collector.inventory(aws.clients(), "123456789012", AwsWire.REGION);
+
+        assertThat(s3.accountPublicAccessBlock())
+                .isEqualTo(new BucketExposure.PublicAccessBlock(true, true, true, false));
+        assertThat(s3.accountPublicAccessBlock()).isSameAs(s3.accountPublicAccessBlock());
+        aws.server().verify(1, getRequestedFor(urlPathEqualTo(ACCOUNT_BLOCK)));
+    }
+
+    @Test
+    void anAccountWithoutAnAccountLevelBlockHasNone() {
+        aws.stub(get(urlPathEqualTo(ACCOUNT_BLOCK)).willReturn(s3ControlError(404, "NoSuchPublicAccessBlockConfiguration",
+                "The public access block configuration was not found")));
+        assertThat(S3Collector.inventory(aws.clients(), "123456789012", AwsWire.REGION).accountPublicAccessBlock())
+                .isEqualTo(BucketExposure.PublicAccessBlock.NONE);
+    }
+
+    @Test
+    void aDeniedAccountLevelReadNamesItsAction() {
+        aws.stub(get(urlPathEqualTo(ACCOUNT_BLOCK)).willReturn(s3ControlError(403, "AccessDenied", "Access Denied")));
+        S3Inventory s3 = S3Collector.inventory(aws.clients(), "123456789012", AwsWire.REGION);
+        org.assertj.core.api.Assertions.assertThatThrownBy(s3::accountPublicAccessBlock)
+                .isInstanceOfSatisfying(io.irready.core.AwsCallFailedException.class, e -> {
+                    assertThat(e.action()).isEqualTo("s3:GetAccountPublicAccessBlock");
+                    assertThat(e.kind()).isEqualTo(io.irready.core.AwsCallFailedException.Kind.ACCESS_DENIED);
+                });
+    }
+
+    @Test
+    void theAccountHostPrefixIsKeptForAwsAndDroppedForAnEmulator() {
+        assertThat(AccountPublicAccess.withoutAccountHost(java.net.URI.create(
+                "https://123456789012.s3-control.eu-west-1.amazonaws.com"), "123456789012").getHost())
+                .isEqualTo("123456789012.s3-control.eu-west-1.amazonaws.com");
+        assertThat(AccountPublicAccess.withoutAccountHost(java.net.URI.create("http://123456789012.127.0.0.1:4566"),
+                "123456789012")).isEqualTo(java.net.URI.create("http://127.0.0.1:4566"));
+    }
+
     @Test
     void ownershipFromPagedListBucketsThenHeadBucket() {
         stubOwnedBuckets(bucketEntry("other-stuff", "eu-west-1"), bucketEntry("trail-logs", "eu-west-1"));
