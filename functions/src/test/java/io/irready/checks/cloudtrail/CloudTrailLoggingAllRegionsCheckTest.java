@@ -54,6 +54,16 @@ class CloudTrailLoggingAllRegionsCheckTest {
     }
 
     @Test
+    void eventDataStoresNeverSatisfyTheCheckAndItsDocumentationSaysWhy() {
+        // the rationale is what docs/CHECKS.md shows under "Why it matters for an investigation"
+        assertThat(new CloudTrailLoggingAllRegionsCheck().metadata().rationale()).contains("A CloudTrail Lake event "
+                + "data store never satisfies this check: it stores events but does not feed EventBridge");
+        // and with no trail at all the region fails, whatever else stores events
+        Finding f = only(CloudTrailInventory.of(List.of(), Map.of(), Map.of()));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+    }
+
+    @Test
     void aDeliveryErrorOlderThanTheLatestSuccessfulDeliveryIsHistory() {
         Trail t = trail("management-trail");
         Instant attempt = Instant.parse("2026-03-01T11:55:00Z");
