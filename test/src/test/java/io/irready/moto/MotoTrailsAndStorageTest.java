@@ -11,6 +11,7 @@ import io.irready.inventory.kms.KeyAccessCollector;
 import io.irready.inventory.kms.KeyGrant;
 import io.irready.inventory.kms.KmsCollector;
 import io.irready.inventory.kms.KmsKey;
+import io.irready.inventory.s3.AccountPublicAccess;
 import io.irready.inventory.s3.BucketExposure;
 import io.irready.inventory.s3.BucketOwnership;
 import io.irready.inventory.s3.LifecycleRule;
@@ -157,6 +158,20 @@ class MotoTrailsAndStorageTest {
         assertThat(open.publicAclGrantees()).containsExactly("AllUsers");
         assertThat(open.policyPublic()).isFalse();
         assertThat(open.isPublic()).isTrue();
+    }
+
+    @Test
+    void theAccountLevelBlockPublicAccessIsReadOverS3Control() {
+        S3Inventory before = S3Collector.inventory(clients, ACCOUNT, REGION);
+        assertThat(before.accountPublicAccessBlock()).isEqualTo(BucketExposure.PublicAccessBlock.NONE);
+
+        AccountPublicAccess.client(clients, REGION).putPublicAccessBlock(b -> b.accountId(ACCOUNT)
+                .publicAccessBlockConfiguration(c -> c.blockPublicAcls(true).ignorePublicAcls(true)
+                        .blockPublicPolicy(true).restrictPublicBuckets(true)));
+
+        assertThat(S3Collector.inventory(clients, ACCOUNT, REGION).accountPublicAccessBlock())
+                .isEqualTo(BucketExposure.PublicAccessBlock.ALL);
+        AccountPublicAccess.client(clients, REGION).deletePublicAccessBlock(b -> b.accountId(ACCOUNT));
     }
 
     @Test

@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.sts.StsClient;
  * and its endpoint rules put that prefix in front of an overridden endpoint too, which no emulator on
  * {@code 127.0.0.1} can answer. The prefix is kept for AWS's own hosts and dropped for any other.
  */
-final class AccountPublicAccess {
+public final class AccountPublicAccess {
     private AccountPublicAccess() {
     }
 
-    /** An S3 Control client for {@code region} built like every other client. */
-    static S3ControlClient client(AwsClients clients, String region) {
+    /** An S3 Control client for {@code region} built like every other client (emulators included). */
+    public static S3ControlClient client(AwsClients clients, String region) {
         S3ControlEndpointProvider aws = S3ControlEndpointProvider.defaultProvider();
         return clients.build(S3ControlClient.builder().endpointProvider(params -> aws.resolveEndpoint(params)
                 .thenApply(e -> e.toBuilder().url(withoutAccountHost(e.url(), params.accountId())).build())), region);
