@@ -42,7 +42,9 @@ class CloudTrailCatalogTest {
         List<Check> cloudTrailChecks = registry.all().stream().filter(c -> c.id().startsWith("cloudtrail-")).toList();
         assertThat(CheckRegistry.permissions(cloudTrailChecks)).containsExactly(
                 "cloudtrail:DescribeTrails", "cloudtrail:GetEventSelectors", "cloudtrail:GetTrailStatus",
-                "cloudtrail:ListTrails", "kms:DescribeKey", "logs:DescribeLogGroups", "s3:GetBucketAcl",
+                "cloudtrail:ListTrails", "kms:DescribeKey", "logs:DescribeLogGroups",
+                // the account-level Block Public Access, read for a trail bucket its own settings leave public
+                "s3:GetAccountPublicAccessBlock", "s3:GetBucketAcl",
                 "s3:GetBucketLocation", "s3:GetBucketLogging", "s3:GetBucketObjectLockConfiguration",
                 "s3:GetBucketPolicyStatus", "s3:GetBucketPublicAccessBlock", "s3:GetBucketVersioning",
                 "s3:GetLifecycleConfiguration", "s3:ListAllMyBuckets", "s3:ListBucket");
