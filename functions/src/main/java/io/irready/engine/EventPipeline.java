@@ -2,6 +2,8 @@ package io.irready.engine;
 
 import io.irready.alerts.Notifier;
 import io.irready.core.AccountScope;
+import io.irready.core.CheckRegistry;
+import io.irready.core.Config;
 import io.irready.core.Evaluation;
 import io.irready.core.Inventory;
 import io.irready.core.Scope;
@@ -45,6 +47,8 @@ public final class EventPipeline {
     private final Verdicts verdicts;
     private final AccountScope accountScope;
     private final Supplier<String> ownAccount;
+    private final CheckRegistry registry;
+    private final Config config;
 
     EventPipeline(Collaborators with, Verdicts verdicts) {
         this.routes = with.routes();
@@ -59,6 +63,8 @@ public final class EventPipeline {
         this.verdicts = verdicts;
         this.accountScope = with.config().accountScope();
         this.ownAccount = with.ownAccount();
+        this.registry = with.registry();
+        this.config = with.config();
     }
 
     /**
@@ -107,6 +113,11 @@ public final class EventPipeline {
             return;
         }
         RoutingDecision decision = routes.route(event);
+        if (!decision.unnamed().isEmpty()) {
+            metrics.count(Metrics.ROUTES_WITHOUT_RESOURCE, decision.unnamed().size());
+            log.info("event names no resource for some checks; the sweep re-judges them", "eventId", event.eventId(),
+                    "eventName", event.eventName(), "checks", List.copyOf(decision.unnamed()));
+        }
         ChangedBy changedBy = changedBy(event);
         if (decision.tamperAttempt() && !isRecheck) {
             metrics.count(Metrics.TAMPER_ATTEMPTS);
@@ -129,7 +140,13 @@ public final class EventPipeline {
         int transitions = 0;
         for (String region : regions) {
             Inventory inventory = inventories.create(event.account(), region);
-            for (Map.Entry<Scope, List<String>> group : byScope(decision.targets()).entrySet()) {
+            RoleTargets.Resolved resolved = RoleTargets.resolve(decision.targets(), registry, config, inventory);
+            if (!resolved.unused().isEmpty()) {
+                metrics.count(Metrics.ROLE_TARGETS_UNUSED, resolved.unused().size());
+                log.info("the changed role is used by nothing these checks judge here; nothing to re-evaluate",
+                        "eventId", event.eventId(), "region", region, "checks", resolved.unused());
+            }
+            for (Map.Entry<Scope, List<String>> group : byScope(resolved.targets()).entrySet()) {
                 Evaluation evaluation = verdicts.evaluate(inventory, group.getValue(), group.getKey());
                 transitions += verdicts.recordAndAnnounce(evaluation, Optional.of(changedBy), false)
                         .transitions().size();
