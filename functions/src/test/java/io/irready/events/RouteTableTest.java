@@ -95,7 +95,7 @@ class RouteTableTest {
         List<String> kmsAndLogs = List.of("cloudtrail-kms-encryption", "evidence-decryptable", "logs-kms-encryption");
         expect("kms/ScheduleKeyDeletion.envelope.json", kmsAndLogs, List.of(KEY));
         expect("kms/DisableKey.record.json", kmsAndLogs, List.of(KEY));
-        expect("kms/EnableKey.record.json", kms, List.of(KEY));
+        expect("kms/EnableKey.record.json", kmsAndLogs, List.of(KEY));
         // what KMS does by itself ("AWS Service Event via CloudTrail"): no request, the key in resources[]
         expect("kms/DeleteKey.envelope.json", kmsAndLogs, List.of(KEY));
         expect("kms/DeleteKey-resources-only.record.json", kmsAndLogs, List.of(KEY));

@@ -133,6 +133,10 @@ public final class EvidenceDecryptable implements Check, Routed {
         for (var entry : protectsByRef.entrySet()) {
             String ref = entry.getKey();
             String refId = canonical(ctx, ref);
+            if (!ref.contains("alias/") && !ctx.scope().includes(refId)) {
+                // an event about one key describes that key only; an alias must be described to know its key
+                continue;
+            }
             try {
                 Optional<KmsKey> key = kms.key(ref);
                 if (key.isEmpty()) {

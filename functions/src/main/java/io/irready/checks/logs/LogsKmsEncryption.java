@@ -73,6 +73,9 @@ public final class LogsKmsEncryption implements Check, Routed {
             .on("aws.kms", "DeleteKey", "DeleteExpiredKeyMaterial").serviceEvent()
                     .because("KMS deleting a group's key when its waiting period ends, or its expired imported key "
                             + "material, makes the group unreadable")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion", "ImportKeyMaterial")
+                    .because("re-enabling the key, cancelling its deletion or importing its key material again makes "
+                            + "the groups it protects readable again")
             .build();
 
     @Override
