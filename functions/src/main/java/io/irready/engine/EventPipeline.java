@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.MDC;
 import java.util.function.Supplier;
 
@@ -123,7 +125,7 @@ public final class EventPipeline {
             metrics.count(Metrics.TAMPER_ATTEMPTS);
             boolean announced = notifier.tamper(new TamperAttempt(event.eventId(), event.eventSource(),
                     event.eventName(), event.errorCode(), event.errorMessage(), event.account(), event.awsRegion(),
-                    changedBy, List.copyOf(decision.checkIds()), List.copyOf(decision.resourceIds())));
+                    changedBy, tamperedChecks(decision), List.copyOf(decision.resourceIds())));
             log.warn("tamper attempt: an evidence-disabling call failed", "eventId", event.eventId(),
                     "eventName", event.eventName(), "errorCode", event.errorCode(), "principal", event.principalArn(),
                     "sourceIp", event.sourceIpAddress(), "announced", announced);
@@ -159,6 +161,13 @@ public final class EventPipeline {
         log.info("event processed", "eventId", event.eventId(), "eventName", event.eventName(),
                 "checks", List.copyOf(decision.checkIds()), "resources", List.copyOf(decision.resourceIds()),
                 "regions", regions, "transitions", transitions, "recheck", isRecheck);
+    }
+
+    /** The checks a failed call aimed at, including those it named no resource of (RetireGrant by grant token). */
+    private static List<String> tamperedChecks(RoutingDecision decision) {
+        SortedSet<String> checks = new TreeSet<>(decision.checkIds());
+        checks.addAll(decision.unnamed());
+        return List.copyOf(checks);
     }
 
     /** Targets that share a scope are evaluated together, over one inventory (one set of AWS reads). */

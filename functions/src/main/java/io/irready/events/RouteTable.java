@@ -93,6 +93,8 @@ public final class RouteTable {
                 continue;
             }
             if (route.onlyWhenNamed() && named.isEmpty()) {
+                // nothing to re-evaluate, but a failed attempt to disable evidence is still one
+                tamper |= route.disablesEvidence() && event.failed();
                 unnamed.add(route.checkId());
                 continue;
             }
@@ -106,7 +108,7 @@ public final class RouteTable {
         }
         unnamed.removeAll(byCheck.keySet());
         if (!unnamed.isEmpty()) {
-            LOG.info("event {}: {} {} names no resource; {} left to the sweep", event.eventId(), event.eventSource(),
+            LOG.debug("event {}: {} {} names no resource; {} left to the sweep", event.eventId(), event.eventSource(),
                     event.eventName(), unnamed);
         }
         if (byCheck.isEmpty()) {
@@ -114,7 +116,7 @@ public final class RouteTable {
             String why = unnamed.isEmpty() ? "no route for " + event.eventSource() + " " + event.eventName()
                     : event.eventSource() + " " + event.eventName() + " names no resource its routes re-evaluate; "
                     + "re-judging every one in the region is left to the sweep";
-            return new RoutingDecision(event, List.of(), false, false, false, Optional.of(why), unnamed);
+            return new RoutingDecision(event, List.of(), false, tamper, false, Optional.of(why), unnamed);
         }
         List<CheckTarget> targets = new ArrayList<>();
         byCheck.forEach((id, acc) -> targets.add(acc.target(id)));

@@ -105,6 +105,12 @@ class ServiceEventRoutesTest {
         assertThat(byToken.unnamed()).containsExactly("cloudtrail-kms-encryption", "evidence-decryptable");
         assertThat(byToken.ignoredBecause()).hasValueSatisfying(why -> assertThat(why)
                 .contains("kms.amazonaws.com RetireGrant names no resource").contains("left to the sweep"));
+        assertThat(byToken.tamperAttempt()).isFalse();
+        // denied, it still is an attempt on evidence keys, though it names none
+        RoutingDecision denied = table.route(RouteTableTest.withError(
+                RouteTableTest.event("kms/RetireGrant-grantToken.record.json"), "AccessDeniedException"));
+        assertThat(denied.routed()).isFalse();
+        assertThat(denied.tamperAttempt()).isTrue();
         // with the key in resources[], the key's evidence check is scoped to it
         assertThat(byKey.unnamed()).isEmpty();
         assertThat(byKey.targets()).filteredOn(t -> t.checkId().equals("evidence-decryptable")).singleElement()

@@ -100,7 +100,17 @@ class ServiceEventsEndToEndTest {
                 .contains("event names no resource for some checks; the sweep re-judges them")
                 .contains("\"RoutesWithoutResource\":2");
 
+        // denied, it reads nothing either, but is alerted as an attempt on the evidence keys
+        sim.resetCalls();
+        handle(withEventId(fixture("kms/RetireGrant-grantToken.record.json"), "6a2e4c1f-7b3d-4e5a-9f0c-1d2b3a4c5e6f",
+                "6a2e4c1f-7b3d-4e5a-9f0c-1d2b3a4c5e70")
+                .replace("\"responseElements\": null,", "\"responseElements\": null,\n  \"errorCode\": \"AccessDeniedException\","));
+        assertThat(sim.calls()).as(String.valueOf(sim.calls())).containsOnlyKeys("sns:Publish");
+        assertThat(sim.published()).anySatisfy(m -> assertThat(m.toString()).contains("RetireGrant")
+                .contains("evidence-decryptable"));
+
         // the same call naming its key re-judges that key (and the trails that use one), not every key
+        sim.resetCalls();
         handle(fixture("kms/RetireGrant.record.json"));
         assertThat(sim.calls().getOrDefault("kms:DescribeKey", 0L)).isEqualTo(1L);
         assertThat(stored("evidence-decryptable")).extracting(StoredFinding::resourceId)
