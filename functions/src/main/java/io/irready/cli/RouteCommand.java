@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {"Print, for each CloudTrail event, the checks and resources it re-evaluates.",
                 "Reads an EventBridge envelope, a raw CloudTrail record, a CloudTrail log file ({\"Records\":[...]}) "
                         + "or JSON Lines. One JSON line per event: "
-                        + "{\"eventSource\",\"eventName\",\"eventId\",\"checks\",\"resources\"}; "
+                        + "{\"eventSource\",\"eventName\",\"eventId\",\"checks\",\"resources\"}, with \"detailType\" "
+                        + "for an AWS service event and \"leftToSweep\" for checks the event names no resource of; "
                         + "{\"error\":...} for a malformed event (exit code 2)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every event was read", "1:the input could not be read", "2:at least one event was malformed"})
@@ -82,8 +83,15 @@ public final class RouteCommand implements Callable<Integer> {
                     line.put("eventSource", event.eventSource());
                     line.put("eventName", event.eventName());
                     line.put("eventId", event.eventId());
+                    if (event.serviceEvent()) {
+                        // what AWS did by itself, with no one's call behind it
+                        line.put("detailType", event.detailType());
+                    }
                     line.put("checks", List.copyOf(decision.checkIds()));
                     line.put("resources", List.copyOf(decision.resourceIds()));
+                    if (!decision.unnamed().isEmpty()) {
+                        line.put("leftToSweep", List.copyOf(decision.unnamed()));
+                    }
                 }
                 case MalformedEvent bad -> {
                     malformed = true;

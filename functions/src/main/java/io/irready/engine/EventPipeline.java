@@ -2,6 +2,8 @@ package io.irready.engine;
 
 import io.irready.alerts.Notifier;
 import io.irready.core.AccountScope;
+import io.irready.core.CheckRegistry;
+import io.irready.core.Config;
 import io.irready.core.Evaluation;
 import io.irready.core.Inventory;
 import io.irready.core.Scope;
@@ -23,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.MDC;
 import java.util.function.Supplier;
 
@@ -45,6 +49,8 @@ public final class EventPipeline {
     private final Verdicts verdicts;
     private final AccountScope accountScope;
     private final Supplier<String> ownAccount;
+    private final CheckRegistry registry;
+    private final Config config;
 
     EventPipeline(Collaborators with, Verdicts verdicts) {
         this.routes = with.routes();
@@ -59,6 +65,8 @@ public final class EventPipeline {
         this.verdicts = verdicts;
         this.accountScope = with.config().accountScope();
         this.ownAccount = with.ownAccount();
+        this.registry = with.registry();
+        this.config = with.config();
     }
 
     /**
@@ -107,12 +115,17 @@ public final class EventPipeline {
             return;
         }
         RoutingDecision decision = routes.route(event);
+        if (!decision.unnamed().isEmpty()) {
+            metrics.count(Metrics.ROUTES_WITHOUT_RESOURCE, decision.unnamed().size());
+            log.info("event names no resource for some checks; the sweep re-judges them", "eventId", event.eventId(),
+                    "eventName", event.eventName(), "checks", List.copyOf(decision.unnamed()));
+        }
         ChangedBy changedBy = changedBy(event);
         if (decision.tamperAttempt() && !isRecheck) {
             metrics.count(Metrics.TAMPER_ATTEMPTS);
             boolean announced = notifier.tamper(new TamperAttempt(event.eventId(), event.eventSource(),
                     event.eventName(), event.errorCode(), event.errorMessage(), event.account(), event.awsRegion(),
-                    changedBy, List.copyOf(decision.checkIds()), List.copyOf(decision.resourceIds())));
+                    changedBy, tamperedChecks(decision), List.copyOf(decision.resourceIds())));
             log.warn("tamper attempt: an evidence-disabling call failed", "eventId", event.eventId(),
                     "eventName", event.eventName(), "errorCode", event.errorCode(), "principal", event.principalArn(),
                     "sourceIp", event.sourceIpAddress(), "announced", announced);
@@ -129,7 +142,13 @@ public final class EventPipeline {
         int transitions = 0;
         for (String region : regions) {
             Inventory inventory = inventories.create(event.account(), region);
-            for (Map.Entry<Scope, List<String>> group : byScope(decision.targets()).entrySet()) {
+            RoleTargets.Resolved resolved = RoleTargets.resolve(decision.targets(), registry, config, inventory);
+            if (!resolved.unused().isEmpty()) {
+                metrics.count(Metrics.ROLE_TARGETS_UNUSED, resolved.unused().size());
+                log.info("the changed role is used by nothing these checks judge here; nothing to re-evaluate",
+                        "eventId", event.eventId(), "region", region, "checks", resolved.unused());
+            }
+            for (Map.Entry<Scope, List<String>> group : byScope(resolved.targets()).entrySet()) {
                 Evaluation evaluation = verdicts.evaluate(inventory, group.getValue(), group.getKey());
                 transitions += verdicts.recordAndAnnounce(evaluation, Optional.of(changedBy), false)
                         .transitions().size();
@@ -142,6 +161,13 @@ public final class EventPipeline {
         log.info("event processed", "eventId", event.eventId(), "eventName", event.eventName(),
                 "checks", List.copyOf(decision.checkIds()), "resources", List.copyOf(decision.resourceIds()),
                 "regions", regions, "transitions", transitions, "recheck", isRecheck);
+    }
+
+    /** The checks a failed call aimed at, including those it named no resource of (RetireGrant by grant token). */
+    private static List<String> tamperedChecks(RoutingDecision decision) {
+        SortedSet<String> checks = new TreeSet<>(decision.checkIds());
+        checks.addAll(decision.unnamed());
+        return List.copyOf(checks);
     }
 
     /** Targets that share a scope are evaluated together, over one inventory (one set of AWS reads). */

@@ -26,6 +26,10 @@ public final class Metrics {
     public static final String EVENTS_DUPLICATE = "EventsDuplicate";
     public static final String EVENTS_OUT_OF_SCOPE = "EventsOutOfScope";
     public static final String EVALUATIONS = "Evaluations";
+    /** Checks an event's route reached only had it named a resource (RetireGrant by grant token): left to the sweep. */
+    public static final String ROUTES_WITHOUT_RESOURCE = "RoutesWithoutResource";
+    /** Checks an IAM role event reached whose role nothing in the region uses: nothing to evaluate. */
+    public static final String ROLE_TARGETS_UNUSED = "RoleTargetsUnused";
     public static final String TRANSITIONS = "Transitions";
     public static final String ALERTS_PUBLISHED = "AlertsPublished";
     public static final String ALERTS_FAILED = "AlertsFailed";

@@ -11,12 +11,20 @@ import java.util.Set;
  *                  check judges; otherwise {@link Scope#REGION}
  * @param roleNames IAM role names the event changed, for checks that judge what uses a role
  *                  ({@code lambda-can-write-logs}: the functions whose execution role has one of these
- *                  names — role names are unique per account, the role's path is not in the event).
- *                  The scope is then REGION, which is always correct; a handler may narrow it by resolving
- *                  the names through the Lambda inventory (and evaluate nothing if no function uses them).
+ *                  names — role names are unique per account, the role's path is not in the event). Non-empty
+ *                  only when the roles are all that reached the check: the resources that use them are then
+ *                  what to re-evaluate (on top of those in the scope), and the scope is REGION only because
+ *                  the table cannot name them. The handler resolves them through the check ({@link RoleUsers});
+ *                  no resource using them means nothing to evaluate. Evaluating the region instead is never
+ *                  wrong, only dearer.
  */
 public record CheckTarget(String checkId, Scope scope, Set<String> roleNames) {
     public CheckTarget {
         roleNames = Set.copyOf(roleNames);
+    }
+
+    /** True when the resources are to be found through {@link #roleNames} (see there). */
+    public boolean byRole() {
+        return !roleNames.isEmpty();
     }
 }

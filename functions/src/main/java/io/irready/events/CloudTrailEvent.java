@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,6 +33,10 @@ import java.util.Optional;
  * @param requestParameters never null ({@code NullNode} when absent)
  * @param responseElements  never null ({@code NullNode} when absent or null, e.g. on a failed call)
  * @param record            the whole CloudTrail record as received (the envelope's {@code detail})
+ * @param detailType        {@value #DETAIL_TYPE} for a call someone made, {@value #SERVICE_EVENT_DETAIL_TYPE}
+ *                          for what AWS did on its own (a scheduled key deletion completing, expired key
+ *                          material deleted): the envelope's {@code detail-type}, or for a raw record its
+ *                          {@code eventType} ({@code AwsServiceEvent})
  */
 public record CloudTrailEvent(
         String eventId,
@@ -51,9 +56,17 @@ public record CloudTrailEvent(
         String userAgent,
         JsonNode requestParameters,
         JsonNode responseElements,
-        JsonNode record) implements ParsedEvent {
+        JsonNode record,
+        String detailType) implements ParsedEvent {
 
     public static final String DETAIL_TYPE = "AWS API Call via CloudTrail";
+    /**
+     * What AWS does by itself reaches EventBridge under this detail-type, e.g. KMS {@code DeleteKey} at the
+     * end of a scheduled deletion: its {@code requestParameters} is null, the key is in {@code resources[]}.
+     */
+    public static final String SERVICE_EVENT_DETAIL_TYPE = "AWS Service Event via CloudTrail";
+    /** The detail-types irready reads, in the order the EventBridge rules list them. */
+    public static final List<String> DETAIL_TYPES = List.of(DETAIL_TYPE, SERVICE_EVENT_DETAIL_TYPE);
 
     public CloudTrailEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -67,6 +80,35 @@ public record CloudTrailEvent(
         requestParameters = requestParameters == null ? JsonNodeFactory.instance.nullNode() : requestParameters;
         responseElements = responseElements == null ? JsonNodeFactory.instance.nullNode() : responseElements;
         record = record == null ? JsonNodeFactory.instance.objectNode() : record;
+        if (detailType == null) {
+            detailType = detailTypeOf(record);
+        }
+        if (!DETAIL_TYPES.contains(detailType)) {
+            throw new IllegalArgumentException("detail-type " + detailType + " is not one of " + DETAIL_TYPES);
+        }
+    }
+
+    /** An event whose detail-type follows from its record's {@code eventType}. */
+    public CloudTrailEvent(String eventId, String eventSource, String eventName, Instant eventTime, String awsRegion,
+                           String account, String source, Optional<Boolean> readOnly, String errorCode,
+                           String errorMessage, String principalArn, String principalType, String invokedBy,
+                           String sourceIpAddress, String userAgent, JsonNode requestParameters,
+                           JsonNode responseElements, JsonNode record) {
+        this(eventId, eventSource, eventName, eventTime, awsRegion, account, source, readOnly, errorCode, errorMessage,
+                principalArn, principalType, invokedBy, sourceIpAddress, userAgent, requestParameters,
+                responseElements, record, null);
+    }
+
+    /** {@value #SERVICE_EVENT_DETAIL_TYPE} for a record whose {@code eventType} is {@code AwsServiceEvent}. */
+    static String detailTypeOf(JsonNode record) {
+        JsonNode eventType = record == null ? null : record.get("eventType");
+        return eventType != null && "AwsServiceEvent".equals(eventType.asText(null))
+                ? SERVICE_EVENT_DETAIL_TYPE : DETAIL_TYPE;
+    }
+
+    /** True for what AWS did by itself ({@value #SERVICE_EVENT_DETAIL_TYPE}), not a call someone made. */
+    public boolean serviceEvent() {
+        return SERVICE_EVENT_DETAIL_TYPE.equals(detailType);
     }
 
     /** True when the call failed ({@code errorCode} present): it changed nothing, but may be a tamper attempt. */
@@ -82,7 +124,7 @@ public record CloudTrailEvent(
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
         envelope.put("version", "0");
         envelope.put("id", eventId);
-        envelope.put("detail-type", DETAIL_TYPE);
+        envelope.put("detail-type", detailType);
         envelope.put("source", source);
         envelope.put("account", account);
         envelope.put("time", eventTime.toString());

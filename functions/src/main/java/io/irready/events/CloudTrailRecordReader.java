@@ -27,15 +27,19 @@ final class CloudTrailRecordReader {
     private CloudTrailRecordReader() {
     }
 
-    /** An EventBridge envelope ({@code detail-type: "AWS API Call via CloudTrail"}) around a record. */
+    /**
+     * An EventBridge envelope around a record: {@code detail-type} {@value CloudTrailEvent#DETAIL_TYPE}, or
+     * {@value CloudTrailEvent#SERVICE_EVENT_DETAIL_TYPE} for what AWS did by itself.
+     */
     static CloudTrailEvent fromEnvelope(JsonNode node) {
         JsonNode detailType = node.get("detail-type");
         if (detailType == null || !detailType.isTextual()) {
             throw new Invalid("detail-type is missing or not a string; expected '" + CloudTrailEvent.DETAIL_TYPE + "'");
         }
-        if (!CloudTrailEvent.DETAIL_TYPE.equals(detailType.asText())) {
+        if (!CloudTrailEvent.DETAIL_TYPES.contains(detailType.asText())) {
             throw new Invalid("detail-type " + quote(detailType.asText()) + " is not '" + CloudTrailEvent.DETAIL_TYPE
-                    + "'; irready routes CloudTrail API calls only");
+                    + "' or '" + CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE
+                    + "'; irready routes CloudTrail API calls and service events only");
         }
         String source = requiredText(node, "source");
         if (!SERVICE_SOURCE.matcher(source).matches()) {
@@ -52,7 +56,7 @@ final class CloudTrailRecordReader {
         if (account != null && !ACCOUNT.matcher(account).matches()) {
             throw new Invalid("account " + quote(account) + " is not a 12-digit AWS account id");
         }
-        return fromRecord(detail, account, source);
+        return fromRecord(detail, account, source, detailType.asText());
     }
 
     /**
@@ -62,6 +66,12 @@ final class CloudTrailRecordReader {
      * @param envelopeSource  the envelope's {@code source}; null for a raw record (derived from {@code eventSource})
      */
     static CloudTrailEvent fromRecord(JsonNode r, String envelopeAccount, String envelopeSource) {
+        return fromRecord(r, envelopeAccount, envelopeSource, CloudTrailEvent.detailTypeOf(r));
+    }
+
+    /** @param detailType the envelope's, or for a raw record the one its {@code eventType} implies */
+    private static CloudTrailEvent fromRecord(JsonNode r, String envelopeAccount, String envelopeSource,
+                                              String detailType) {
         String eventSource = requiredText(r, "eventSource");
         if (!EVENT_SOURCE.matcher(eventSource).matches()) {
             throw new Invalid("eventSource " + quote(eventSource)
@@ -119,7 +129,8 @@ final class CloudTrailRecordReader {
                 lenientText(r.get("userAgent")),
                 r.get("requestParameters"),
                 r.get("responseElements"),
-                r);
+                r,
+                detailType);
     }
 
     private static String requiredText(JsonNode node, String field) {

@@ -14,6 +14,9 @@ import java.util.TreeSet;
  * via CloudTrail"],"detail":{"eventSource":["ec2.amazonaws.com"],"eventName":["CreateFlowLogs", …]}}}.
  * For sources whose names carry an API version (lambda, cloudfront), each name also gets
  * {@code {"wildcard":"<Name>20*"}}: versions start with the year, so no other API can match.
+ * A source with routes for what AWS does by itself (KMS {@code DeleteKey} when a scheduled deletion completes)
+ * lists {@code "AWS Service Event via CloudTrail"} beside the API-call detail-type; its names share the one
+ * list (no API call is named like a service event), and the route table tells the two apart.
  */
 public final class EventBridgePatterns {
     /** EventBridge sources whose CloudTrail event names carry an API version suffix. */
@@ -29,9 +32,11 @@ public final class EventBridgePatterns {
     public static List<Map<String, Object>> of(List<Route> routes) {
         Map<String, Set<String>> eventSources = new TreeMap<>();
         Map<String, Set<String>> names = new TreeMap<>();
+        Map<String, Set<String>> detailTypes = new TreeMap<>();
         for (Route route : routes) {
             eventSources.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.eventSource());
             names.computeIfAbsent(route.source(), s -> new TreeSet<>()).addAll(route.eventNames());
+            detailTypes.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.detailType());
         }
         List<Map<String, Object>> patterns = new ArrayList<>();
         names.forEach((source, sourceNames) -> {
@@ -44,7 +49,8 @@ public final class EventBridgePatterns {
             detail.put("eventName", List.copyOf(nameMatchers));
             Map<String, Object> pattern = new LinkedHashMap<>();
             pattern.put("source", List.of(source));
-            pattern.put("detail-type", List.of(CloudTrailEvent.DETAIL_TYPE));
+            pattern.put("detail-type", CloudTrailEvent.DETAIL_TYPES.stream()
+                    .filter(detailTypes.get(source)::contains).toList());
             pattern.put("detail", detail);
             patterns.add(pattern);
         });

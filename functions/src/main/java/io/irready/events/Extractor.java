@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Where in an event a resource of some kind is named: a JSON pointer into the CloudTrail record
- * ({@code /requestParameters/…} or {@code /responseElements/…}), read tolerantly because EC2's
+ * ({@code /requestParameters/…}, {@code /responseElements/…}, or — where AWS itself acted and there was no
+ * request, e.g. a scheduled key deletion completing — {@code /resources/ARN} and
+ * {@code /serviceEventDetails/…}), read tolerantly because EC2's
  * XML-derived shapes make any step "one object or a list":
  * <ul>
  *   <li>an array met at any step is flattened (each element continues the walk), so
@@ -21,14 +23,18 @@ import java.util.List;
 public record Extractor(ResourceKind kind, String pointer) {
     private static final int MAX_VALUES = 1000;
 
+    /** The parts of a record an extractor may read: the rest (user agent, identity …) never names a resource. */
+    public static final List<String> ROOTS = List.of("requestParameters", "responseElements", "resources",
+            "serviceEventDetails");
+
     public Extractor {
-        if (!pointer.startsWith("/requestParameters/") && !pointer.startsWith("/responseElements/")) {
-            throw new IllegalArgumentException("extractor pointer must start at requestParameters or responseElements: "
-                    + pointer);
+        String first = pointer.startsWith("/") ? pointer.substring(1).split("/", 2)[0] : "";
+        if (!ROOTS.contains(first) || !pointer.substring(1).contains("/")) {
+            throw new IllegalArgumentException("extractor pointer must start at one of " + ROOTS + ": " + pointer);
         }
     }
 
-    /** The raw string values at the pointer in {@code root} ({@code requestParameters}, {@code responseElements}) (bounded, so a hostile list cannot blow up a decision). */
+    /** The raw string values at the pointer in {@code root} (an object with the {@link #ROOTS} of a record) (bounded, so a hostile list cannot blow up a decision). */
     public List<String> values(JsonNode root) {
         List<JsonNode> current = List.of(root);
         for (String step : pointer.substring(1).split("/")) {

@@ -29,9 +29,14 @@ public final class Extractors {
     /** S3 bucket calls. */
     public static final List<Extractor> BUCKET_NAME = List.of(x(BUCKET, "/requestParameters/bucketName"));
 
-    /** KMS key calls take a key id or ARN; ScheduleKeyDeletion answers with the ARN too. */
+    /**
+     * KMS key calls take a key id or ARN; ScheduleKeyDeletion answers with the ARN too. Where there is no
+     * request — KMS deleting a key at the end of its waiting period, expired key material, RetireGrant by grant
+     * token — the key is in {@code resources[]} (its ARN) or {@code serviceEventDetails.keyId}.
+     */
     public static final List<Extractor> KEY_ID = List.of(x(KMS_KEY, "/requestParameters/keyId"),
-            x(KMS_KEY, "/responseElements/keyId"));
+            x(KMS_KEY, "/responseElements/keyId"), x(KMS_KEY, "/resources/ARN"),
+            x(KMS_KEY, "/serviceEventDetails/keyId"));
 
     /** CreateFlowLogs names its VPCs (XML shape: one or a list); VPC calls name one. */
     public static final List<Extractor> VPC_ID = List.of(

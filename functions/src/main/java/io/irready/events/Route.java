@@ -30,11 +30,18 @@ import java.util.regex.Pattern;
  *                         services; a multi-region trail stopped in its home region; a bucket judged in its
  *                         trail's region): re-evaluate in every region the deployment covers
  * @param why              one sentence: how these calls can change the check's verdict (docs/ROUTING.md)
+ * @param detailType       {@link CloudTrailEvent#DETAIL_TYPE} for calls someone makes,
+ *                         {@link CloudTrailEvent#SERVICE_EVENT_DETAIL_TYPE} for what AWS does by itself (a
+ *                         scheduled key deletion completing): an event matches only routes of its detail-type
+ * @param onlyWhenNamed    the route applies only when the event names a resource through its extractors: a call
+ *                         that can be made without naming one (RetireGrant with a grant token) would otherwise
+ *                         re-evaluate every such resource of the region for a change to at most one; the
+ *                         sweep covers it
  */
 public record Route(String source, String eventSource, List<String> eventNames, String checkId,
                     Set<ResourceKind> judged, List<Extractor> extractors, boolean passesRoleNames,
                     boolean delayedRecheck, boolean disablesEvidence, Optional<ResourceKind> ownResourcesOnly,
-                    boolean everyRegion, String why) {
+                    boolean everyRegion, String why, String detailType, boolean onlyWhenNamed) {
 
     /** An API version suffix as CloudTrail appends it: {@code 20150331}, {@code 2020_05_31}, {@code 20150331v2}. */
     private static final Pattern VERSION_SUFFIX = Pattern.compile("\\d[\\d_]*(v\\d+)?");
@@ -51,11 +58,25 @@ public record Route(String source, String eventSource, List<String> eventNames, 
         if (why == null || why.isBlank()) {
             throw new IllegalArgumentException(checkId + ": say why " + eventNames + " can change its verdict");
         }
+        if (!CloudTrailEvent.DETAIL_TYPES.contains(detailType)) {
+            throw new IllegalArgumentException(checkId + ": detail-type " + detailType + " is not one of "
+                    + CloudTrailEvent.DETAIL_TYPES);
+        }
+        if (onlyWhenNamed && extractors.isEmpty()) {
+            throw new IllegalArgumentException(checkId + ": " + eventNames + " apply only when naming a resource, "
+                    + "but say nowhere where the event names one");
+        }
     }
 
-    /** True when the event has this route's event source and one of its names. */
+    /** True when the event has this route's detail-type, event source and one of its names. */
     public boolean matches(CloudTrailEvent event) {
-        return eventSource.equals(event.eventSource()) && eventNames.stream().anyMatch(n -> nameMatches(n, event.eventName()));
+        return detailType.equals(event.detailType()) && eventSource.equals(event.eventSource())
+                && eventNames.stream().anyMatch(n -> nameMatches(n, event.eventName()));
+    }
+
+    /** True for a route of what AWS does by itself ({@link CloudTrailEvent#SERVICE_EVENT_DETAIL_TYPE}). */
+    public boolean serviceEvent() {
+        return CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE.equals(detailType);
     }
 
     /**

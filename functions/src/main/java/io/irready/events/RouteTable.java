@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -78,6 +79,7 @@ public final class RouteTable {
             return RoutingDecision.ignored(event, "read-only call");
         }
         Map<String, Accumulated> byCheck = new TreeMap<>();
+        SortedSet<String> unnamed = new TreeSet<>();
         boolean delayed = false;
         boolean tamper = false;
         boolean everyRegion = false;
@@ -90,6 +92,12 @@ public final class RouteTable {
                     && named.getOrDefault(route.ownResourcesOnly().get(), Set.of()).stream().noneMatch(ownResources::contains)) {
                 continue;
             }
+            if (route.onlyWhenNamed() && named.isEmpty()) {
+                // nothing to re-evaluate, but a failed attempt to disable evidence is still one
+                tamper |= route.disablesEvidence() && event.failed();
+                unnamed.add(route.checkId());
+                continue;
+            }
             delayed |= route.delayedRecheck();
             everyRegion |= route.everyRegion();
             tamper |= route.disablesEvidence() && event.failed();
@@ -98,13 +106,21 @@ public final class RouteTable {
             Set<String> roles = route.passesRoleNames() ? named.getOrDefault(ResourceKind.ROLE, Set.of()) : Set.of();
             byCheck.computeIfAbsent(route.checkId(), id -> new Accumulated()).add(resources, roles);
         }
+        unnamed.removeAll(byCheck.keySet());
+        if (!unnamed.isEmpty()) {
+            LOG.debug("event {}: {} {} names no resource; {} left to the sweep", event.eventId(), event.eventSource(),
+                    event.eventName(), unnamed);
+        }
         if (byCheck.isEmpty()) {
             LOG.debug("event {}: no route for {} {}", event.eventId(), event.eventSource(), event.eventName());
-            return RoutingDecision.ignored(event, "no route for " + event.eventSource() + " " + event.eventName());
+            String why = unnamed.isEmpty() ? "no route for " + event.eventSource() + " " + event.eventName()
+                    : event.eventSource() + " " + event.eventName() + " names no resource its routes re-evaluate; "
+                    + "re-judging every one in the region is left to the sweep";
+            return new RoutingDecision(event, List.of(), false, tamper, false, Optional.of(why), unnamed);
         }
         List<CheckTarget> targets = new ArrayList<>();
         byCheck.forEach((id, acc) -> targets.add(acc.target(id)));
-        return new RoutingDecision(event, targets, delayed, tamper, everyRegion, Optional.empty());
+        return new RoutingDecision(event, targets, delayed, tamper, everyRegion, Optional.empty(), unnamed);
     }
 
     private static Map<ResourceKind, Set<String>> extract(Route route, CloudTrailEvent event) {
@@ -112,6 +128,9 @@ public final class RouteTable {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("requestParameters", event.requestParameters());
         root.set("responseElements", event.responseElements());
+        // a service event has no request: AWS names what it acted on in resources[] and serviceEventDetails
+        root.set("resources", event.record().path("resources"));
+        root.set("serviceEventDetails", event.record().path("serviceEventDetails"));
         for (Extractor extractor : route.extractors()) {
             for (String value : extractor.values(root)) {
                 String id = extractor.kind().canonical(value, event.awsRegion(), event.account());
@@ -123,23 +142,30 @@ public final class RouteTable {
         return named;
     }
 
-    /** Merges the routes of one check: any route without named resources widens it to the region. */
+    /**
+     * Merges the routes of one check: any route without named resources widens it to the region, unless it
+     * named roles the check resolves to the resources that use them ({@link CheckTarget#roleNames}).
+     */
     private static final class Accumulated {
         private final Set<String> resources = new TreeSet<>();
         private final Set<String> roles = new LinkedHashSet<>();
         private boolean region;
 
         void add(Set<String> named, Set<String> roleNames) {
-            roles.addAll(roleNames);
-            if (named.isEmpty()) {
-                region = true;
-            } else {
+            if (!named.isEmpty()) {
                 resources.addAll(named);
+            } else if (!roleNames.isEmpty()) {
+                roles.addAll(roleNames);
+            } else {
+                region = true;
             }
         }
 
         CheckTarget target(String checkId) {
-            return new CheckTarget(checkId, region ? Scope.REGION : Scope.of(resources), roles);
+            if (region) {
+                return new CheckTarget(checkId, Scope.REGION, Set.of());
+            }
+            return new CheckTarget(checkId, Scope.of(resources), roles);
         }
     }
 }

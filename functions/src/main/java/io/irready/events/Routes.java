@@ -49,7 +49,10 @@ public final class Routes {
             kinds.stream().filter(k -> k.isJudgedBy(check)).forEach(judged::add);
         }
 
-        /** Starts a route: these calls of {@code source} (e.g. {@code aws.kms}) can change the verdict. */
+        /**
+         * Starts a route: these calls of {@code source} (e.g. {@code aws.kms}) can change the verdict ({@link
+         * #serviceEvent()} when they are what AWS does by itself).
+         */
         public Builder on(String source, String... eventNames) {
             finish();
             draft = new Draft(source, List.of(eventNames));
@@ -96,6 +99,26 @@ public final class Routes {
             return this;
         }
 
+        /**
+         * The names are service events: what AWS does by itself and reports as
+         * {@link CloudTrailEvent#SERVICE_EVENT_DETAIL_TYPE} (KMS {@code DeleteKey} when a
+         * scheduled deletion completes), not calls someone makes.
+         */
+        public Builder serviceEvent() {
+            current().detailType = CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE;
+            return this;
+        }
+
+        /**
+         * Apply only when the event names a resource through this route's extractors: for calls that can be made
+         * without naming one (RetireGrant with a grant token), where re-evaluating the whole region would re-judge
+         * every resource for a change to at most one.
+         */
+        public Builder onlyWhenNamed() {
+            current().onlyWhenNamed = true;
+            return this;
+        }
+
         /** How these calls can change the verdict (required: docs/ROUTING.md lists it). */
         public Builder because(String why) {
             current().why = why;
@@ -122,7 +145,7 @@ public final class Routes {
                 built.add(new Route(draft.source, draft.source.substring("aws.".length()) + ".amazonaws.com",
                         draft.names, check.id(), judged, draft.extractors, draft.passesRoleNames,
                         draft.delayedRecheck, draft.disablesEvidence, Optional.ofNullable(draft.ownOnly),
-                        draft.everyRegion, draft.why));
+                        draft.everyRegion, draft.why, draft.detailType, draft.onlyWhenNamed));
                 draft = null;
             }
         }
@@ -138,6 +161,8 @@ public final class Routes {
         boolean passesRoleNames;
         ResourceKind ownOnly;
         String why;
+        String detailType = CloudTrailEvent.DETAIL_TYPE;
+        boolean onlyWhenNamed;
 
         Draft(String source, List<String> names) {
             this.source = source;

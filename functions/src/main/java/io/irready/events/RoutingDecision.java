@@ -1,5 +1,6 @@
 package io.irready.events;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -19,11 +20,21 @@ import java.util.TreeSet;
  *                       event's region (global services: IAM, Organizations; S3 bucket events, whose trail
  *                       bucket is judged in its trail's region)
  * @param ignoredBecause why nothing routes (for the debug log), when nothing does
+ * @param unnamed        checks a route would have reached had the event named a resource
+ *                       ({@link Route#onlyWhenNamed()}: RetireGrant by grant token names no key), and that no
+ *                       other route reaches: not re-evaluated, left to the sweep — logged and counted
  */
 public record RoutingDecision(CloudTrailEvent event, List<CheckTarget> targets, boolean delayedRecheck,
-                              boolean tamperAttempt, boolean everyRegion, Optional<String> ignoredBecause) {
+                              boolean tamperAttempt, boolean everyRegion, Optional<String> ignoredBecause,
+                              SortedSet<String> unnamed) {
     public RoutingDecision {
         targets = List.copyOf(targets);
+        unnamed = Collections.unmodifiableSortedSet(new TreeSet<>(unnamed));
+    }
+
+    public RoutingDecision(CloudTrailEvent event, List<CheckTarget> targets, boolean delayedRecheck,
+                           boolean tamperAttempt, boolean everyRegion, Optional<String> ignoredBecause) {
+        this(event, targets, delayedRecheck, tamperAttempt, everyRegion, ignoredBecause, new TreeSet<>());
     }
 
     static RoutingDecision ignored(CloudTrailEvent event, String why) {

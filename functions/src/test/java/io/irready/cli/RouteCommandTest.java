@@ -79,6 +79,48 @@ class RouteCommandTest {
     }
 
     @Test
+    void routesTheMissingCallsDeleteImportedKeyMaterialResetEbsDefaultKmsKeyIdPutConfigurationRecorderAssociateKmsKeyAndCreateDistributionWithTags()
+            throws Exception {
+        Path file = dir.resolve("missing-routes.jsonl");
+        Files.writeString(file, String.join("\n", oneLine("kms/DeleteImportedKeyMaterial.record.json"),
+                oneLine("ec2/ResetEbsDefaultKmsKeyId.record.json"), oneLine("config/PutConfigurationRecorder.record.json"),
+                oneLine("logs/AssociateKmsKey.record.json"),
+                oneLine("cloudfront/CreateDistributionWithTags2020_05_31.record.json")));
+
+        int code = run("", file.toString());
+
+        assertThat(code).isZero();
+        assertThat(lines()).hasSize(5);
+        assertThat(lines().get(0)).contains("\"eventName\":\"DeleteImportedKeyMaterial\"")
+                .endsWith("\"checks\":[\"cloudtrail-kms-encryption\",\"evidence-decryptable\",\"logs-kms-encryption\"],"
+                        + "\"resources\":[\"arn:aws:kms:eu-west-1:123456789012:key/0f4b2a8e-6c1d-4a55-9e3b-2d7c8e1f9a01\"]}");
+        assertThat(lines().get(1)).contains("\"eventName\":\"ResetEbsDefaultKmsKeyId\"")
+                .endsWith("\"checks\":[\"evidence-decryptable\"],\"resources\":[]}");
+        assertThat(lines().get(2)).contains("\"eventName\":\"PutConfigurationRecorder\"")
+                .endsWith("\"checks\":[\"config-recorder-on\"],\"resources\":[]}");
+        assertThat(lines().get(3)).contains("\"eventName\":\"AssociateKmsKey\"")
+                .endsWith("\"checks\":[\"evidence-decryptable\",\"logs-kms-encryption\"],"
+                        + "\"resources\":[\"arn:aws:logs:eu-west-1:123456789012:log-group:/aws/lambda/orders-api\"]}");
+        assertThat(lines().get(4)).contains("\"eventName\":\"CreateDistributionWithTags2020_05_31\"")
+                .endsWith("\"checks\":[\"cloudfront-access-logging\"],"
+                        + "\"resources\":[\"arn:aws:cloudfront::123456789012:distribution/E1A2B3C4D5E6F7\"]}");
+    }
+
+    @Test
+    void saysWhichEventsAreServiceEventsAndWhichChecksAreLeftToTheSweep() throws Exception {
+        int code = run(oneLine("kms/DeleteKey.envelope.json") + "\n" + oneLine("kms/RetireGrant-grantToken.record.json"));
+
+        assertThat(code).isZero();
+        assertThat(lines()).hasSize(2);
+        assertThat(lines().get(0)).contains("\"eventName\":\"DeleteKey\"",
+                "\"detailType\":\"AWS Service Event via CloudTrail\"",
+                "\"checks\":[\"cloudtrail-kms-encryption\",\"evidence-decryptable\",\"logs-kms-encryption\"]");
+        assertThat(lines().get(1)).contains("\"eventName\":\"RetireGrant\"").doesNotContain("detailType")
+                .endsWith("\"checks\":[],\"resources\":[],"
+                        + "\"leftToSweep\":[\"cloudtrail-kms-encryption\",\"evidence-decryptable\"]}");
+    }
+
+    @Test
     void notJsonAtAllIsOneErrorLine() {
         int code = run("hello\u0007world");
 

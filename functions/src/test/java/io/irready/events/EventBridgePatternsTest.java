@@ -44,6 +44,23 @@ class EventBridgePatternsTest {
     }
 
     @Test
+    void serviceEventsViaCloudTrailAreDeliveredByTheKmsRuleAndNoOtherRuleListsTheirDetailType() {
+        Map<String, Object> kms = patterns.stream().filter(p -> p.get("source").equals(List.of("aws.kms")))
+                .findFirst().orElseThrow();
+        assertThat(kms.get("detail-type")).isEqualTo(List.of("AWS API Call via CloudTrail",
+                "AWS Service Event via CloudTrail"));
+        assertThat(delivered(CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE, "aws.kms", "kms.amazonaws.com", "DeleteKey"))
+                .isTrue();
+        assertThat(delivered(CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE, "aws.kms", "kms.amazonaws.com",
+                "DeleteExpiredKeyMaterial")).isTrue();
+        // no other source has a service-event route: its rule keeps to API calls
+        assertThat(patterns).filteredOn(p -> !p.get("source").equals(List.of("aws.kms")))
+                .allSatisfy(p -> assertThat(p.get("detail-type")).isEqualTo(List.of(CloudTrailEvent.DETAIL_TYPE)));
+        assertThat(delivered(CloudTrailEvent.SERVICE_EVENT_DETAIL_TYPE, "aws.ec2", "ec2.amazonaws.com",
+                "DeleteFlowLogs")).isFalse();
+    }
+
+    @Test
     void versionedServicesGetAWildcardPerNameOthersOnlyExactNames() {
         assertThat(names("aws.lambda")).contains("CreateFunction", Map.of("wildcard", "CreateFunction20*"),
                 Map.of("wildcard", "UpdateFunctionConfiguration20*"));
@@ -57,7 +74,8 @@ class EventBridgePatternsTest {
         for (String fixture : EventFixtures.allSingleEvents()) {
             CloudTrailEvent event = RouteTableTest.event(fixture);
             if (table.route(event).routed()) {
-                assertThat(delivered(event.source(), event.eventSource(), event.eventName())).as(fixture).isTrue();
+                assertThat(delivered(event.detailType(), event.source(), event.eventSource(), event.eventName()))
+                        .as(fixture).isTrue();
             }
         }
     }
@@ -66,7 +84,7 @@ class EventBridgePatternsTest {
     void everyTableNameAndItsVersionedFormsAreDelivered() {
         for (Route route : table.routes()) {
             for (String name : route.eventNames()) {
-                assertThat(delivered(route.source(), route.eventSource(), name)).as(name).isTrue();
+                assertThat(delivered(route.detailType(), route.source(), route.eventSource(), name)).as(name).isTrue();
                 if (EventBridgePatterns.VERSIONED_SOURCES.contains(route.source())) {
                     assertThat(delivered(route.source(), route.eventSource(), name + "20150331")).isTrue();
                     assertThat(delivered(route.source(), route.eventSource(), name + "2020_05_31")).isTrue();
@@ -96,8 +114,12 @@ class EventBridgePatternsTest {
     }
 
     private boolean delivered(String source, String eventSource, String eventName) {
+        return delivered(CloudTrailEvent.DETAIL_TYPE, source, eventSource, eventName);
+    }
+
+    private boolean delivered(String detailType, String source, String eventSource, String eventName) {
         return patterns.stream().anyMatch(p -> matches(p.get("source"), source)
-                && matches(p.get("detail-type"), CloudTrailEvent.DETAIL_TYPE)
+                && matches(p.get("detail-type"), detailType)
                 && matches(((Map<?, ?>) p.get("detail")).get("eventSource"), eventSource)
                 && matches(((Map<?, ?>) p.get("detail")).get("eventName"), eventName));
     }

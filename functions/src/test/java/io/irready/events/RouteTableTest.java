@@ -95,7 +95,15 @@ class RouteTableTest {
         List<String> kmsAndLogs = List.of("cloudtrail-kms-encryption", "evidence-decryptable", "logs-kms-encryption");
         expect("kms/ScheduleKeyDeletion.envelope.json", kmsAndLogs, List.of(KEY));
         expect("kms/DisableKey.record.json", kmsAndLogs, List.of(KEY));
-        expect("kms/EnableKey.record.json", kms, List.of(KEY));
+        expect("kms/EnableKey.record.json", kmsAndLogs, List.of(KEY));
+        // what KMS does by itself ("AWS Service Event via CloudTrail"): no request, the key in resources[]
+        expect("kms/DeleteKey.envelope.json", kmsAndLogs, List.of(KEY));
+        expect("kms/DeleteKey-resources-only.record.json", kmsAndLogs, List.of(KEY));
+        expect("kms/DeleteExpiredKeyMaterial.record.json", kmsAndLogs, List.of(KEY));
+        expect("kms/DeleteImportedKeyMaterial.record.json", kmsAndLogs, List.of(KEY));
+        expect("kms/RetireGrant.record.json", kms, List.of(KEY));
+        // retired by grant token: no key named, and re-judging every key of the region is left to the sweep
+        expect("kms/RetireGrant-grantToken.record.json", NONE, NONE);
 
         expect("ec2/DeleteFlowLogs.envelope.json", FLOW_LOGS, NONE);
         expect("ec2/DeleteFlowLogs-list.record.json", FLOW_LOGS, NONE);
@@ -110,6 +118,7 @@ class RouteTableTest {
         expect("ec2/AssociateIamInstanceProfile.record.json", AGENT, List.of(I_1), true, false);
         expect("ec2/DisassociateIamInstanceProfile.record.json", AGENT, List.of(I_2), true, false);
         expect("ec2/DisableEbsEncryptionByDefault.record.json", List.of("evidence-decryptable"), NONE);
+        expect("ec2/ResetEbsDefaultKmsKeyId.record.json", List.of("evidence-decryptable"), NONE);
         expect("ec2/DescribeInstances.record.json", NONE, NONE);
 
         expect("ssm/DeleteAssociation.envelope.json", List.of("ec2-cloudwatch-agent"), NONE, true, false);
@@ -119,6 +128,7 @@ class RouteTableTest {
         expect("iam/DetachRolePolicy.envelope.json", IAM, NONE, true, false);
         expect("iam/PutRolePermissionsBoundary.record.json", IAM, NONE, true, false);
         expect("iam/CreatePolicyVersion.record.json", IAM, NONE, true, false);
+        expect("iam/PutRolePolicy.record.json", IAM, NONE, true, false);
 
         expect("lambda/CreateFunction20150331.envelope.json", List.of("lambda-can-write-logs"), List.of(FUNCTION), true,
                 false);
@@ -132,6 +142,8 @@ class RouteTableTest {
         expect("cloudfront/CreateDistribution2020_05_31.record.json", List.of("cloudfront-access-logging"),
                 List.of("arn:aws:cloudfront::" + A + ":distribution/E1A2B3C4D5E6F7"));
         expect("cloudfront/DeleteRealtimeLogConfig.record.json", List.of("cloudfront-access-logging"), NONE);
+        expect("cloudfront/CreateDistributionWithTags2020_05_31.record.json", List.of("cloudfront-access-logging"),
+                List.of("arn:aws:cloudfront::" + A + ":distribution/E1A2B3C4D5E6F7"));
 
         expect("logs/DeleteLogGroup.envelope.json", LOG_GROUP,
                 List.of("arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api"));
@@ -148,7 +160,9 @@ class RouteTableTest {
         expect("bedrock/DeleteModelInvocationLoggingConfiguration.envelope.json",
                 List.of("bedrock-invocation-logging"), NONE);
         String ordersGroup = "arn:aws:logs:eu-west-1:" + A + ":log-group:/aws/lambda/orders-api";
-        expect("logs/AssociateKmsKey.record.json", List.of("logs-kms-encryption"), List.of(ordersGroup));
+        // a forensic group's new key is one evidence-decryptable judges
+        expect("logs/AssociateKmsKey.record.json", List.of("evidence-decryptable", "logs-kms-encryption"),
+                List.of(ordersGroup));
         // evidence-decryptable routes DisassociateKmsKey too: the group's key is no longer judged
         expect("logs/DisassociateKmsKey.record.json", List.of("evidence-decryptable", "logs-kms-encryption"),
                 List.of(ordersGroup));
@@ -171,6 +185,7 @@ class RouteTableTest {
         expect("guardduty/UpdateDetector.record.json", List.of("guardduty-enabled"), NONE);
         expect("config/StopConfigurationRecorder.envelope.json", List.of("config-recorder-on"), NONE);
         expect("config/DeleteDeliveryChannel.record.json", List.of("config-recorder-on"), NONE);
+        expect("config/PutConfigurationRecorder.record.json", List.of("config-recorder-on"), NONE);
         expect("organizations/LeaveOrganization.record.json", List.of("cloudtrail-logging-all-regions"), NONE);
         expect("organizations/CreateAccount.record.json", List.of("organization-coverage"), NONE);
         expect("organizations/DisableAWSServiceAccess.envelope.json", List.of("cloudtrail-logging-all-regions"), NONE);
@@ -466,11 +481,12 @@ class RouteTableTest {
                 "PutBucketAcl", "PutBucketPublicAccessBlock", "DeleteBucketPublicAccessBlock", "DeleteBucket",
                 "PutObjectLockConfiguration", "PutBucketVersioning", "PutBucketLogging", "PutBucketTagging");
         assertThat(names.get("kms.amazonaws.com")).containsExactlyInAnyOrder("DisableKey", "ScheduleKeyDeletion",
-                "PutKeyPolicy", "RevokeGrant", "RetireGrant", "EnableKey", "CancelKeyDeletion");
+                "PutKeyPolicy", "RevokeGrant", "RetireGrant", "EnableKey", "CancelKeyDeletion",
+                "DeleteImportedKeyMaterial", "ImportKeyMaterial", "DeleteKey", "DeleteExpiredKeyMaterial");
         assertThat(names.get("ec2.amazonaws.com")).containsExactlyInAnyOrder("DeleteFlowLogs", "CreateFlowLogs",
                 "CreateVpc", "DeleteVpc", "RunInstances", "StartInstances", "AssociateIamInstanceProfile",
                 "DisassociateIamInstanceProfile", "ReplaceIamInstanceProfileAssociation",
-                "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId");
+                "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId", "ResetEbsDefaultKmsKeyId");
         assertThat(names.get("ssm.amazonaws.com")).containsExactlyInAnyOrder("DeleteAssociation", "UpdateAssociation",
                 "CreateAssociation", "DeregisterManagedInstance", "UpdateServiceSetting");
         assertThat(names.get("iam.amazonaws.com")).hasSize(11);
@@ -478,7 +494,7 @@ class RouteTableTest {
                 "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency", "DeleteFunctionConcurrency",
                 "RemovePermission");
         assertThat(names.get("cloudfront.amazonaws.com")).containsExactlyInAnyOrder("CreateDistribution",
-                "UpdateDistribution", "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig");
+                "CreateDistributionWithTags", "UpdateDistribution", "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig");
         assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
                 "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery", "DeleteDeliveryDestination",
                 "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey",
@@ -488,7 +504,7 @@ class RouteTableTest {
         assertThat(names.get("rds.amazonaws.com")).hasSize(11);
         assertThat(names.get("route53resolver.amazonaws.com")).hasSize(3);
         assertThat(names.get("guardduty.amazonaws.com")).hasSize(3);
-        assertThat(names.get("config.amazonaws.com")).hasSize(4);
+        assertThat(names.get("config.amazonaws.com")).hasSize(5);
         assertThat(names.get("organizations.amazonaws.com")).containsExactlyInAnyOrder("DisableAWSServiceAccess",
                 "LeaveOrganization", "CreateAccount", "InviteAccountToOrganization", "MoveAccount",
                 "RemoveAccountFromOrganization", "CloseAccount");

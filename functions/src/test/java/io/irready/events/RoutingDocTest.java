@@ -59,9 +59,12 @@ class RoutingDocTest {
     private static List<String> how(Route r) {
         List<String> how = new ArrayList<>();
         boolean narrows = r.extractors().stream().anyMatch(x -> r.judged().contains(x.kind()));
-        how.add(narrows ? "the named resources" : "the region");
-        if (r.passesRoleNames()) {
-            how.add("via role names");
+        how.add(r.passesRoleNames() ? "what uses the named roles" : narrows ? "the named resources" : "the region");
+        if (r.serviceEvent()) {
+            how.add("AWS service event");
+        }
+        if (r.onlyWhenNamed()) {
+            how.add("nothing when no resource is named");
         }
         if (r.everyRegion()) {
             how.add("every region");

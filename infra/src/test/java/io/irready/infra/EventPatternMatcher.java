@@ -64,7 +64,12 @@ final class EventPatternMatcher {
 
     /** An EventBridge envelope of a CloudTrail management event, as far as the rules look at it. */
     static Map<String, Object> cloudTrailEvent(String source, String eventSource, String eventName) {
-        return Map.of("source", source, "detail-type", "AWS API Call via CloudTrail",
+        return cloudTrailEvent("AWS API Call via CloudTrail", source, eventSource, eventName);
+    }
+
+    /** As above, of a detail-type: {@code "AWS Service Event via CloudTrail"} for what AWS does by itself. */
+    static Map<String, Object> cloudTrailEvent(String detailType, String source, String eventSource, String eventName) {
+        return Map.of("source", source, "detail-type", detailType,
                 "detail", Map.of("eventSource", eventSource, "eventName", eventName));
     }
 }

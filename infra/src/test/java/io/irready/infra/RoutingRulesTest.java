@@ -76,10 +76,21 @@ class RoutingRulesTest {
         assertThat(table.routes()).isNotEmpty();
         for (Route route : table.routes()) {
             for (String name : route.eventNames()) {
-                assertThat(anyRuleMatches(cloudTrailEvent(route.source(), route.eventSource(), name)))
-                        .as(route.eventSource() + " " + name).isTrue();
+                assertThat(anyRuleMatches(cloudTrailEvent(route.detailType(), route.source(), route.eventSource(), name)))
+                        .as(route.detailType() + " " + route.eventSource() + " " + name).isTrue();
             }
         }
+    }
+
+    @Test
+    void awsServiceEventsViaCloudTrailAreMatchedForKmsOnly() {
+        String serviceEvent = "AWS Service Event via CloudTrail";
+        assertThat(anyRuleMatches(cloudTrailEvent(serviceEvent, "aws.kms", "kms.amazonaws.com", "DeleteKey"))).isTrue();
+        assertThat(anyRuleMatches(cloudTrailEvent(serviceEvent, "aws.kms", "kms.amazonaws.com",
+                "DeleteExpiredKeyMaterial"))).isTrue();
+        // no other source routes a service event: its rule keeps to API calls
+        assertThat(anyRuleMatches(cloudTrailEvent(serviceEvent, "aws.cloudtrail", "cloudtrail.amazonaws.com",
+                "StopLogging"))).isFalse();
     }
 
     @Test

@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * The production event pipeline ({@link Engine} behind {@link EventHandler}) wired to the loopback
  * simulator (reads, SNS, SQS) and dynalite (the findings table), as {@code EngineWiring.fromEnvironment}
- * wires it on Lambda. Logs and metrics are formatted as on Lambda and then discarded.
+ * wires it on Lambda. Logs and metrics are formatted as on Lambda and then discarded, or
+ * printed where a test reads them.
  */
 public final class LocalAuditor {
     public static final String TABLE = "irready-bench";
@@ -47,6 +48,11 @@ public final class LocalAuditor {
 
     /** The handler the Lambda runtime would run, over this wiring. */
     public static EventHandler handler(URI aws, URI dynamo, String account, String region) {
+        return handler(aws, dynamo, account, region, new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    /** As {@link #handler(URI, URI, String, String)}, with its JSON log lines and metric documents on {@code out}. */
+    public static EventHandler handler(URI aws, URI dynamo, String account, String region, PrintStream out) {
         AwsClients awsClients = AwsClients.forEndpoint(aws, CREDENTIALS, 1);
         AwsClients storeClients = AwsClients.forEndpoint(dynamo, CREDENTIALS, 3);
         Config config = Config.defaults();
@@ -57,7 +63,6 @@ public final class LocalAuditor {
                 Optional.empty(), store.outbox(), store.ledger(), registry);
         Recheck recheck = new Recheck(awsClients.build(SqsClient.builder(), region),
                 "https://sqs." + region + ".amazonaws.com/" + account + "/irready-recheck");
-        PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         Engine engine = Engine.builder()
                 .config(config)
                 .registry(registry)
@@ -69,8 +74,8 @@ public final class LocalAuditor {
                 .ownAccount(() -> account)
                 .homeRegion(region)
                 .clock(clock)
-                .log(new JsonLog("event", discard, clock))
-                .metrics(new Metrics("event", discard, clock))
+                .log(new JsonLog("event", out, clock))
+                .metrics(new Metrics("event", out, clock))
                 .build();
         return new EventHandler(engine);
     }

@@ -69,8 +69,8 @@ public final class CloudFrontAccessLogging implements Check, Routed {
                     List.of("T1562.008", "T1190")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
-            .on("aws.cloudfront", "CreateDistribution", "UpdateDistribution", "DeleteRealtimeLogConfig",
-                    "UpdateRealtimeLogConfig").naming(Extractors.DISTRIBUTION_ID)
+            .on("aws.cloudfront", "CreateDistribution", "CreateDistributionWithTags", "UpdateDistribution",
+                    "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig").naming(Extractors.DISTRIBUTION_ID)
                     .because("these set or remove a distribution's standard logging or real-time log config")
             .on("aws.logs", "PutDeliverySource", "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery",
                     "DeleteDeliveryDestination").naming(Extractors.DELIVERY_SOURCE_RESOURCE)

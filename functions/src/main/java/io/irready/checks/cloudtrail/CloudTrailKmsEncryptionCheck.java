@@ -59,11 +59,20 @@ public final class CloudTrailKmsEncryptionCheck implements Check, Routed {
                     .because("UpdateTrail can remove or swap the trail's KMS key; a deleted trail's finding is closed")
             .on("aws.cloudtrail", "CreateTrail").naming(Extractors.TRAIL_NAME).everyRegion()
                     .because("a new trail is judged")
-            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
-                    .because("a disabled key, one scheduled for deletion or a narrowed policy or grant stops "
-                            + "CloudTrail encrypting with it (the event names a key, not a trail: the region is re-judged)")
-            .on("aws.kms", "EnableKey", "CancelKeyDeletion").naming(Extractors.KEY_ID)
-                    .because("re-enabling the key, or cancelling its deletion, restores it")
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant",
+                    "DeleteImportedKeyMaterial").naming(Extractors.KEY_ID).disablesEvidence()
+                    .because("a disabled key, one scheduled for deletion or without its imported key material, or a "
+                            + "narrowed policy or grant stops CloudTrail encrypting with it (the event names a key, "
+                            + "not a trail: the region is re-judged)")
+            .on("aws.kms", "RetireGrant").naming(Extractors.KEY_ID).onlyWhenNamed().disablesEvidence()
+                    .because("a retired grant can stop CloudTrail using the key; retired by grant token, the event may "
+                            + "name no key, and that is left to the sweep")
+            .on("aws.kms", "DeleteKey", "DeleteExpiredKeyMaterial").serviceEvent().naming(Extractors.KEY_ID)
+                    .because("KMS deleting the trail's key when its waiting period ends, or its expired imported key "
+                            + "material, leaves CloudTrail nothing to encrypt with and the log files undecryptable")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion", "ImportKeyMaterial").naming(Extractors.KEY_ID)
+                    .because("re-enabling the key, cancelling its deletion or importing its key material again "
+                            + "restores it")
             .build();
 
     @Override

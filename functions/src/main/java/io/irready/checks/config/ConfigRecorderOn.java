@@ -58,6 +58,8 @@ public final class ConfigRecorderOn implements Check, Routed {
                     .disablesEvidence()
                     .because("a stopped or deleted recorder, or no delivery channel, records no configuration history")
             .on("aws.config", "StartConfigurationRecorder").because("a started recorder records again")
+            .on("aws.config", "PutConfigurationRecorder")
+                    .because("it creates the region's recorder, or replaces its role and what it records")
             .build();
 
     @Override

@@ -88,15 +88,25 @@ public final class EvidenceDecryptable implements Check, Routed {
                     List.of("T1485", "T1562.008")));
 
     private static final List<Route> ROUTES = Routes.forCheck(METADATA)
-            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
-                    .because("a disabled key, one scheduled for deletion, or a narrowed policy or grant can leave "
-                            + "evidence undecryptable")
-            .on("aws.kms", "EnableKey", "CancelKeyDeletion").naming(Extractors.KEY_ID)
-                    .because("re-enabling the key, or cancelling its deletion, restores it")
-            .on("aws.ec2", "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId")
-                    .because("these change which key protects new EBS volumes")
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant",
+                    "DeleteImportedKeyMaterial").naming(Extractors.KEY_ID).disablesEvidence()
+                    .because("a disabled key, one scheduled for deletion, one whose imported key material is deleted, "
+                            + "or a narrowed policy or grant can leave evidence undecryptable")
+            .on("aws.kms", "RetireGrant").naming(Extractors.KEY_ID).onlyWhenNamed().disablesEvidence()
+                    .because("a retired grant can take the responder's access to a key; retired by grant token, the "
+                            + "event may name no key, and re-judging every evidence key for it is left to the sweep")
+            .on("aws.kms", "DeleteKey", "DeleteExpiredKeyMaterial").serviceEvent().naming(Extractors.KEY_ID)
+                    .because("KMS deleting the key when its waiting period ends, or deleting expired imported key "
+                            + "material, makes the evidence it encrypted undecryptable")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion", "ImportKeyMaterial").naming(Extractors.KEY_ID)
+                    .because("re-enabling the key, cancelling its deletion or importing its key material again "
+                            + "restores it")
+            .on("aws.ec2", "DisableEbsEncryptionByDefault", "ModifyEbsDefaultKmsKeyId", "ResetEbsDefaultKmsKeyId")
+                    .because("these change which key protects new EBS volumes (a reset goes back to aws/ebs)")
             .on("aws.logs", "DisassociateKmsKey").naming(Extractors.LOG_GROUP_NAME)
                     .because("a log group that stops using a key changes which keys protect evidence")
+            .on("aws.logs", "AssociateKmsKey").naming(Extractors.LOG_GROUP_NAME)
+                    .because("a forensic log group's new key becomes one that protects evidence")
             .on("aws.iam", RoleChanges.CALLS)
                     .naming(Extractors.ROLE_NAME).delayedRecheck().everyRegion()
                     .because("the responder role may lose kms:Decrypt on an evidence key; IAM is global and "
@@ -123,6 +133,10 @@ public final class EvidenceDecryptable implements Check, Routed {
         for (var entry : protectsByRef.entrySet()) {
             String ref = entry.getKey();
             String refId = canonical(ctx, ref);
+            if (!ref.contains("alias/") && !ctx.scope().includes(refId)) {
+                // an event about one key describes that key only; an alias must be described to know its key
+                continue;
+            }
             try {
                 Optional<KmsKey> key = kms.key(ref);
                 if (key.isEmpty()) {

@@ -8,6 +8,7 @@ import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
+import io.irready.core.Inventory;
 import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
 import io.irready.checks.iam.RoleChanges;
@@ -20,6 +21,7 @@ import io.irready.inventory.lambda.LambdaCollector;
 import io.irready.inventory.lambda.LambdaFunction;
 import io.irready.inventory.lambda.LambdaInventory;
 import io.irready.events.Route;
+import io.irready.events.RoleUsers;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
 import io.irready.events.Extractors;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -40,7 +43,7 @@ import java.util.TreeSet;
  * {@code *}, {@code log-group:/aws/lambda/*} and {@code log-group:<name>:*} grants all match.
  * The simulator cannot evaluate resource policies for a role, nor KMS access to an encrypted group.
  */
-public final class LambdaCanWriteLogs implements Check, Routed {
+public final class LambdaCanWriteLogs implements Check, Routed, RoleUsers {
     public static final String ID = "lambda-can-write-logs";
     static final List<String> ACTIONS = List.of("logs:CreateLogStream", "logs:PutLogEvents");
 
@@ -82,6 +85,18 @@ public final class LambdaCanWriteLogs implements Check, Routed {
     @Override
     public List<Route> routes() {
         return ROUTES;
+    }
+
+    /** The functions whose execution role has one of these names (the last segment of the role ARN's path). */
+    @Override
+    public Set<String> resourcesUsing(Set<String> roleNames, Inventory inventory) {
+        Set<String> functions = new TreeSet<>();
+        for (LambdaFunction f : inventory.service(LambdaInventory.class).functions()) {
+            if (f.roleArn() != null && roleNames.contains(f.roleArn().substring(f.roleArn().lastIndexOf('/') + 1))) {
+                functions.add(f.arn());
+            }
+        }
+        return functions;
     }
 
     @Override

@@ -64,9 +64,16 @@ public final class LogsKmsEncryption implements Check, Routed {
                     .because("removing the key leaves the group without a customer managed key")
             .on("aws.logs", "AssociateKmsKey", "CreateLogGroup").naming(Extractors.LOG_GROUP_NAME)
                     .because("a key is set on the group; a new forensic group is judged")
-            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion").disablesEvidence()
-                    .because("a disabled key or one scheduled for deletion makes the groups it protects unreadable "
-                            + "(the event names a key, not a group: the region is re-judged)")
+            .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "DeleteImportedKeyMaterial").disablesEvidence()
+                    .because("a disabled key, one scheduled for deletion or without its imported key material makes "
+                            + "the groups it protects unreadable (the event names a key, not a group: the region is "
+                            + "re-judged)")
+            .on("aws.kms", "DeleteKey", "DeleteExpiredKeyMaterial").serviceEvent()
+                    .because("KMS deleting a group's key when its waiting period ends, or its expired imported key "
+                            + "material, makes the group unreadable")
+            .on("aws.kms", "EnableKey", "CancelKeyDeletion", "ImportKeyMaterial")
+                    .because("re-enabling the key, cancelling its deletion or importing its key material again makes "
+                            + "the groups it protects readable again")
             .build();
 
     private static List<String> permissions() {
