@@ -3,26 +3,28 @@ package io.irready.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.MDC;
 
 /**
  * The threads checks run on. Checks are pure over an inventory whose reads are memoised and
  * thread-safe, and most of their time is spent waiting on AWS, so one evaluation runs its checks
- * side by side: the services they read are then collected in parallel. One small pool serves the
- * whole process, which bounds the total however many regions or accounts are evaluated at once
- * (their own threads wait here, they never run checks themselves); each service's calls in flight
- * are bounded separately, where the calls are made.
+ * side by side: the services they read are then collected in parallel. The calling thread takes
+ * part, helped by one small pool shared by the whole process: every evaluation progresses even when
+ * the pool is busy with others (regions and accounts evaluated at once), nothing can starve waiting
+ * on the pool, and the extra threads stay bounded. Each service's calls in flight are bounded
+ * separately, where the calls are made.
  *
  * <p>Platform threads rather than virtual ones: the Lambda runtime is Java 21, where a virtual thread
  * blocked inside {@code synchronized} (the memos, parts of the SDK) pins its carrier.
  */
 final class CheckThreads {
-    /** Checks running at once in this process. */
+    /** Helper threads in this process, shared by every evaluation. */
     static final int SIZE = 8;
 
     private static final ExecutorService POOL = Executors.newFixedThreadPool(SIZE, task -> {
@@ -30,60 +32,80 @@ final class CheckThreads {
         thread.setDaemon(true);
         return thread;
     });
-    private static final ThreadLocal<Boolean> ON_POOL = ThreadLocal.withInitial(() -> false);
 
     private CheckThreads() {
     }
 
     /**
-     * {@code work} applied to each item, the results in the items' order whatever finishes first. Runs
-     * in the caller's thread when there is nothing to overlap, when asked to ({@code parallel} false),
-     * or when the caller already is one of these threads (waiting on the pool from inside it could
-     * starve it). The caller's logging context (the event id) goes with each item.
+     * {@code work} applied to each item, the results in the items' order whatever finishes first. The
+     * caller and up to {@link #SIZE} helpers take the items one at a time; without {@code parallel} (or
+     * with one item) the caller does them all, in order. The caller's logging context (the event id)
+     * goes with each item. What {@code work} throws is rethrown once every item is done.
      */
     static <T, R> List<R> inOrder(List<T> items, boolean parallel, Function<T, R> work) {
-        if (!parallel || items.size() < 2 || ON_POOL.get()) {
+        if (!parallel || items.size() < 2) {
             return items.stream().map(work).toList();
         }
-        Map<String, String> logContext = MDC.getCopyOfContextMap();
-        List<Future<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(POOL.submit(() -> onPool(logContext, () -> work.apply(item))));
-        }
-        List<R> results = new ArrayList<>(items.size());
-        try {
-            for (Future<R> future : futures) {
-                results.add(future.get());
+        int n = items.size();
+        Object[] results = new Object[n];
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(n);
+        Runnable takeItems = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    results[i] = work.apply(items.get(i));
+                } catch (Throwable t) {
+                    failures[i] = t;
+                } finally {
+                    done.countDown();
+                }
             }
+        };
+        Map<String, String> logContext = MDC.getCopyOfContextMap();
+        List<Future<?>> helpers = new ArrayList<>();
+        for (int h = 0; h < Math.min(n - 1, SIZE); h++) {
+            helpers.add(POOL.submit(() -> onPool(logContext, takeItems)));
+        }
+        takeItems.run();
+        try {
+            done.await();
         } catch (InterruptedException e) {
-            futures.forEach(f -> f.cancel(true));
+            helpers.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checks were running", e);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException r) {
+        }
+        helpers.forEach(f -> f.cancel(false)); // helpers still queued have nothing left to take
+        for (Throwable failure : failures) {
+            if (failure instanceof RuntimeException r) {
                 throw r;
             }
-            if (e.getCause() instanceof Error err) {
+            if (failure instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(e.getCause());
+            if (failure != null) {
+                throw new IllegalStateException(failure);
+            }
         }
-        return results;
+        List<R> ordered = new ArrayList<>(n);
+        for (Object result : results) {
+            @SuppressWarnings("unchecked")
+            R r = (R) result;
+            ordered.add(r);
+        }
+        return ordered;
     }
 
-    private static <R> R onPool(Map<String, String> logContext, java.util.function.Supplier<R> work) {
+    private static void onPool(Map<String, String> logContext, Runnable work) {
         // pool threads outlive the event that created them: its logging context must not stick to them
         if (logContext == null) {
             MDC.clear();
         } else {
             MDC.setContextMap(logContext);
         }
-        ON_POOL.set(true);
         try {
-            return work.get();
+            work.run();
         } finally {
-            ON_POOL.set(false);
             MDC.clear();
         }
     }
