@@ -2,6 +2,8 @@
 # Builds irready and runs the benchmark suite; rewrites the generated section of docs/BENCHMARKS.md.
 #   ./bench.sh           the full suite (a few minutes)
 #   ./bench.sh --quick   fewer repetitions, no 10 000-resource sweep (about a minute)
+#   ./bench.sh --only scaling   re-measures the sweep-scaling section alone (10 … 10 000 resources,
+#                        parallel and one by one) and rewrites just that section
 # Timing is measured here only; CI runs the count and size guards (io.irready.bench.*GuardTest).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -2,6 +2,7 @@ package io.irready.cli;
 
 import io.irready.checks.Catalog;
 import io.irready.checks.organizations.OrganizationCoverage;
+import io.irready.cli.format.NothingInScope;
 import io.irready.cli.format.ReportFormat;
 import io.irready.cli.format.ScanReport;
 import io.irready.cli.format.TableFormat;
@@ -9,6 +10,7 @@ import io.irready.cli.format.Text;
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckMetadata;
+import io.irready.core.Evaluation;
 import io.irready.core.Evaluator;
 import io.irready.core.Finding;
 import io.irready.core.ResourceIds;
@@ -41,38 +43,47 @@ record AccountsScan(Cli cli, AuditRoles roles, List<String> accounts, Map<String
                     List<String> regions, List<Check> selected, Evaluator evaluator, int parallel,
                     ReportFormat.Kind format, boolean progress) {
 
-    /** Evaluates every account; the findings of all of them, each tagged with its account id. */
-    List<Finding> evaluate() throws InterruptedException {
+    /**
+     * What a scan of the accounts found: every finding, each tagged with its account id, and the checks
+     * that found nothing to judge in an account's region.
+     */
+    record Scanned(List<Finding> findings, List<NothingInScope> nothingInScope) {
+    }
+
+    /** Evaluates every account. */
+    Scanned evaluate() throws InterruptedException {
         List<String> ids = selected.stream().map(Check::id).filter(id -> !OrganizationCoverage.ID.equals(id)).toList();
         boolean coverageSelected = selected.stream().anyMatch(c -> OrganizationCoverage.ID.equals(c.id()));
         AtomicInteger done = new AtomicInteger();
         List<Finding> findings = new ArrayList<>();
+        List<NothingInScope> nothingInScope = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, accounts.size()))) {
-            List<Future<List<Finding>>> perAccount = accounts.stream().map(account -> pool.submit(() -> {
-                List<Finding> found = evaluate(account, ids, coverageSelected);
+            List<Future<Scanned>> perAccount = accounts.stream().map(account -> pool.submit(() -> {
+                Scanned found = evaluate(account, ids, coverageSelected);
                 if (progress) {
-                    report(done.incrementAndGet(), account, found);
+                    report(done.incrementAndGet(), account, found.findings());
                 }
                 return found;
             })).toList();
-            for (Future<List<Finding>> f : perAccount) {
-                findings.addAll(f.get());
+            for (Future<Scanned> f : perAccount) {
+                findings.addAll(f.get().findings());
+                nothingInScope.addAll(f.get().nothingInScope());
             }
         } catch (ExecutionException e) {
             throw new IllegalStateException("scan failed unexpectedly", e.getCause());
         }
-        return findings;
+        return new Scanned(findings, nothingInScope);
     }
 
-    private List<Finding> evaluate(String account, List<String> ids, boolean coverageSelected) {
+    private Scanned evaluate(String account, List<String> ids, boolean coverageSelected) {
         String home = regions.get(0);
         String resourceId = ResourceIds.accountRegion(account, home);
         AwsClients clients;
         try {
             clients = roles.clientsFor(account);
         } catch (AwsCallFailedException e) {
-            return List.of(coverage(account, home, resourceId, Status.ERROR, "irready cannot audit account "
-                    + named(account) + ": " + roles.unavailable(account, e)));
+            return new Scanned(List.of(coverage(account, home, resourceId, Status.ERROR, "irready cannot audit account "
+                    + named(account) + ": " + roles.unavailable(account, e))), List.of());
         }
         List<Finding> findings = new ArrayList<>();
         if (coverageSelected) {
@@ -80,11 +91,15 @@ record AccountsScan(Cli cli, AuditRoles roles, List<String> accounts, Map<String
                     + named(account) + " through " + (account.equals(roles.homeAccount()) ? "its own credentials"
                     : roles.roleArn(account)) + "."));
         }
+        List<NothingInScope> nothingInScope = new ArrayList<>();
         AwsInventoryFactory inventories = Catalog.inventories(clients);
         for (String region : regions) {
-            findings.addAll(evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION).findings());
+            Evaluation evaluation = evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION);
+            findings.addAll(evaluation.findings());
+            evaluation.checksWithNothingInScope()
+                    .forEach(id -> nothingInScope.add(new NothingInScope(id, account, region)));
         }
-        return findings;
+        return new Scanned(findings, nothingInScope);
     }
 
     private Finding coverage(String account, String region, String resourceId, Status status, String reason) {
@@ -105,17 +120,19 @@ record AccountsScan(Cli cli, AuditRoles roles, List<String> accounts, Map<String
     }
 
     /** Writes the report (the table grouped by account) and the per-account and overall scores on stderr. */
-    void write(List<Finding> findings, Instant startedAt, String version) {
+    void write(Scanned scanned, Instant startedAt, String version) {
+        List<Finding> findings = scanned.findings();
         List<CheckMetadata> checks = selected.stream().map(Check::metadata).toList();
         if (format == ReportFormat.Kind.TABLE) {
             for (String account : accounts) {
                 new TableFormat().write(new ScanReport(version, named(account), regions, startedAt, checks,
-                        of(findings, account)), cli.out());
+                        of(findings, account), scanned.nothingInScope().stream()
+                        .filter(n -> n.account().equals(account)).toList()), cli.out());
                 cli.out().println();
             }
         } else {
             ReportFormat.of(format).write(new ScanReport(version, String.join(",", accounts), regions, startedAt,
-                    checks, findings), cli.out());
+                    checks, findings, scanned.nothingInScope()), cli.out());
         }
         cli.out().flush();
         String where = Text.clean(String.join(", ", regions));

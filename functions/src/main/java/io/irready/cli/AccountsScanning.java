@@ -5,7 +5,6 @@ import io.irready.cli.format.Text;
 import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.Evaluator;
-import io.irready.core.Finding;
 import io.irready.core.Severity;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsClients;
@@ -85,16 +84,16 @@ record AccountsScanning(Cli cli, CommandSpec spec, List<String> accounts, boolea
         Instant startedAt = cli.clock().instant();
         AccountsScan scan = new AccountsScan(cli, roles, targets, names, regions, selected, evaluator, parallel,
                 format, System.console() != null);
-        List<Finding> findings;
+        AccountsScan.Scanned scanned;
         try {
-            findings = scan.evaluate();
+            scanned = scan.evaluate();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             cli.err().println("irready: interrupted");
             return 3;
         }
-        scan.write(findings, startedAt, Main.Version.current());
-        int code = ScanCommand.exitCode(findings, failOn);
+        scan.write(scanned, startedAt, Main.Version.current());
+        int code = ScanCommand.exitCode(scanned.findings(), failOn);
         cli.err().println("irready: exit " + code + switch (code) {
             case 1 -> ": FAIL findings at or above " + failOn;
             case 3 -> ": some checks at or above " + failOn + " could not be evaluated (ERROR)";

@@ -4,6 +4,7 @@ import io.irready.checks.Catalog;
 import io.irready.cli.format.Compliance;
 import io.irready.cli.format.ComplianceJsonFormat;
 import io.irready.cli.format.ComplianceTableFormat;
+import io.irready.cli.format.NothingInScope;
 import io.irready.cli.format.ReportFormat;
 import io.irready.cli.format.ScanReport;
 import io.irready.cli.format.Text;
@@ -209,12 +210,16 @@ public final class ScanCommand implements Callable<Integer> {
         AwsInventoryFactory inventories = Catalog.inventories(clients);
         Evaluator evaluator = new Evaluator(cli.registry(), config, cli.clock());
         List<Finding> findings = new ArrayList<>();
+        List<NothingInScope> nothingInScope = new ArrayList<>();
         // regions are independent (one inventory each) and mostly waiting on AWS: a few at a time
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_REGIONS, scanned.size()))) {
             List<Future<Evaluation>> evaluations = scanned.stream().map(region -> pool.submit(
                     () -> evaluator.evaluate(inventories.create(account, region), ids, Scope.REGION))).toList();
-            for (Future<Evaluation> evaluation : evaluations) {
-                findings.addAll(evaluation.get().findings());
+            for (Future<Evaluation> future : evaluations) {
+                Evaluation evaluation = future.get();
+                findings.addAll(evaluation.findings());
+                evaluation.checksWithNothingInScope().forEach(id -> nothingInScope.add(
+                        new NothingInScope(id, evaluation.account(), evaluation.region())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -225,7 +230,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
 
         ScanReport report = new ScanReport(Main.Version.current(), account, scanned, startedAt,
-                selected.stream().map(Check::metadata).toList(), findings);
+                selected.stream().map(Check::metadata).toList(), findings, nothingInScope);
         output.write(report, cli.out());
         cli.out().flush();
         for (String region : scanned) { // on stderr: the report formats (json, sarif, csv) stay parseable

@@ -29,4 +29,19 @@ public record Evaluation(
         completeChecks = List.copyOf(completeChecks);
         findings = List.copyOf(findings);
     }
+
+    /**
+     * The checks that found nothing to judge: evaluated over the whole region, complete, and without a
+     * single finding (a resource-level check with no resource of its kind in scope here; a check that
+     * could not list its resources has an ERROR instead, so it is never among these). In the order the
+     * checks were evaluated.
+     */
+    public List<String> checksWithNothingInScope() {
+        if (!scope.isRegion()) {
+            return List.of();
+        }
+        return completeChecks.stream()
+                .filter(id -> findings.stream().noneMatch(f -> f.checkId().equals(id)))
+                .toList();
+    }
 }

@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs checks over one inventory. The same code path serves the Lambda handlers, the CLI and the
- * demo. Failures never turn into PASS: an AWS failure becomes an ERROR finding naming the
+ * demo. Checks run concurrently (a bounded, process-wide pool) and their findings come back in the
+ * order the checks were asked for, so a report does not depend on which AWS answer came first.
+ * Failures never turn into PASS: an AWS failure becomes an ERROR finding naming the
  * action, an unexpected exception an ERROR finding naming the bug.
  */
 public final class Evaluator {
@@ -21,11 +23,25 @@ public final class Evaluator {
     private final CheckRegistry registry;
     private final Config config;
     private final Clock clock;
+    private final boolean parallel;
 
     public Evaluator(CheckRegistry registry, Config config, Clock clock) {
+        this(registry, config, clock, true);
+    }
+
+    private Evaluator(CheckRegistry registry, Config config, Clock clock, boolean parallel) {
         this.registry = registry;
         this.config = config;
         this.clock = clock;
+        this.parallel = parallel;
+    }
+
+    /**
+     * This evaluator running its checks one after the other, in the caller's thread (the benchmark's
+     * baseline; by default checks run side by side on {@link CheckThreads}).
+     */
+    public Evaluator sequential() {
+        return new Evaluator(registry, config, clock, false);
     }
 
     public CheckRegistry registry() {
@@ -48,9 +64,7 @@ public final class Evaluator {
     public Evaluation evaluate(Inventory inventory, Collection<String> checkIds, Scope scope) {
         // the inventory may hold data read before this call (one event's scope groups share it)
         Instant observedAt = inventory.readsStartedAt().orElseGet(clock::instant);
-        List<String> complete = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Check> toRun = new ArrayList<>();
         for (String id : checkIds) {
             Check check = registry.find(id).orElse(null);
             if (check == null) {
@@ -61,11 +75,19 @@ public final class Evaluator {
                 LOG.debug("skipping check {}: disabled by configuration", id);
                 continue;
             }
-            CheckContext ctx = new CheckContext(check.metadata(), inventory.account(), inventory.region(),
-                    inventory, config, scope, observedAt);
-            Run run = run(check, ctx);
+            toRun.add(check);
+        }
+        // side by side (each service read once, see Memo); the results are then taken in the order asked
+        List<Run> runs = CheckThreads.inOrder(toRun, parallel, check -> run(check, new CheckContext(check.metadata(),
+                inventory.account(), inventory.region(), inventory, config, scope, observedAt)));
+        List<String> complete = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (int i = 0; i < toRun.size(); i++) {
+            Check check = toRun.get(i);
+            Run run = runs.get(i);
             if (run.complete()) {
-                complete.add(id);
+                complete.add(check.id());
             }
             for (Finding finding : run.findings()) {
                 boolean regionLevel = check.metadata().granularity() == Granularity.ACCOUNT_REGION;

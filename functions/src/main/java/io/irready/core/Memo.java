@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * Memoisation for inventories: each AWS read is made at most once per evaluation, failures
- * included (a denied call is not repeated for every check that needs it).
+ * included (a denied call is not repeated for every check that needs it). Checks run concurrently
+ * over one inventory, so both forms are thread-safe: a second caller of a read in flight waits for
+ * its outcome rather than making the call again.
  */
 public final class Memo {
     private Memo() {
@@ -28,10 +30,14 @@ public final class Memo {
         };
     }
 
-    /** A function whose result per key is loaded on first use, then remembered (failures too). */
+    /**
+     * A function whose result per key is loaded on first use, then remembered (failures too). The map
+     * only holds one memo per key: the read itself runs outside the map's lock, so reads of other keys
+     * (and a loader that reads another key) never wait on it.
+     */
     public static <K, V> Function<K, V> byKey(Function<K, V> loader) {
-        Map<K, Outcome<V>> cache = new ConcurrentHashMap<>();
-        return key -> cache.computeIfAbsent(key, k -> Outcome.of(() -> loader.apply(k))).get();
+        Map<K, Supplier<V>> cache = new ConcurrentHashMap<>();
+        return key -> cache.computeIfAbsent(key, k -> of(() -> loader.apply(k))).get();
     }
 
     private record Outcome<T>(T value, RuntimeException failure) {

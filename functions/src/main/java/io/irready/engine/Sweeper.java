@@ -59,8 +59,8 @@ public final class Sweeper {
     }
 
     /**
-     * Every enabled check (critical ones only in {@link SweepMode#CRITICAL}) over each configured
-     * region: stores the verdicts (closing findings of vanished resources), announces transitions
+     * Every enabled check (critical ones only in {@link SweepMode#CRITICAL}) over each configured region, a few
+     * at once: stores the verdicts (closing findings of vanished resources), announces transitions
      * (a digest when many open at once), stores a score point per region, then republishes whatever
      * the outbox still holds. A failing region does not stop the others.
      */
@@ -71,22 +71,9 @@ public final class Sweeper {
                 .map(Check::id).toList();
         List<RegionSweep> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (String region : regions) {
-            try {
-                Inventory inventory = inventories.create(account, region);
-                Evaluation evaluation = verdicts.evaluate(inventory, checkIds, Scope.REGION);
-                RecordResult result = verdicts.recordAndAnnounce(evaluation, Optional.empty(), true);
-                ScorePoint point = store.scores().recordScore(account, region);
-                done.add(new RegionSweep(region, result.transitions().size(), result.closed(), point.score().score()));
-                log.info("region swept", "mode", mode.name(), "account", account, "region", region,
-                        "checks", checkIds.size(), "transitions", result.transitions().size(),
-                        "closed", result.closed(), "score", point.score().score());
-            } catch (RuntimeException e) {
-                metrics.count(Metrics.ERRORS);
-                failed.add(region);
-                log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
-            }
-        }
+        // a few regions at once (RegionFanOut), reported in the configured order
+        RegionFanOut.each(regions, region -> sweepRegion(mode, account, region, checkIds))
+                .forEach((region, swept) -> swept.ifPresentOrElse(done::add, () -> failed.add(region)));
         recordFailingBySeverity();
         if (mode == SweepMode.FULL) { // hourly is enough to repair a lost import; every 5 minutes would be billed
             verdicts.reconcileSecurityHub();
@@ -95,6 +82,25 @@ public final class Sweeper {
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());
         return new SweepOutcome(mode, account, done, republished.published(), failed);
+    }
+
+    /** One region of a sweep; empty when it failed (logged and counted; the other regions go on). */
+    private Optional<RegionSweep> sweepRegion(SweepMode mode, String account, String region, List<String> checkIds) {
+        try {
+            Inventory inventory = inventories.create(account, region);
+            Evaluation evaluation = verdicts.evaluate(inventory, checkIds, Scope.REGION);
+            RecordResult result = verdicts.recordAndAnnounce(evaluation, Optional.empty(), true);
+            ScorePoint point = store.scores().recordScore(account, region);
+            log.info("region swept", "mode", mode.name(), "account", account, "region", region,
+                    "checks", checkIds.size(), "transitions", result.transitions().size(),
+                    "closed", result.closed(), "score", point.score().score());
+            return Optional.of(new RegionSweep(region, result.transitions().size(), result.closed(),
+                    point.score().score()));
+        } catch (RuntimeException e) {
+            metrics.count(Metrics.ERRORS);
+            log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
+            return Optional.empty();
+        }
     }
 
     /**

@@ -29,10 +29,13 @@ public final class AwsCall {
     private AwsCall() {
     }
 
-    /** Calls {@code call}; on failure throws {@link AwsCallFailedException} for {@code action}. */
+    /**
+     * Calls {@code call} within its service's bound on calls in flight ({@link ServiceCallLimits}); on
+     * failure throws {@link AwsCallFailedException} for {@code action}.
+     */
     public static <T> T call(String action, Supplier<T> call) {
         try {
-            return call.get();
+            return ServiceCallLimits.within(action, call);
         } catch (AwsServiceException e) {
             throw translate(action, e);
         } catch (SdkException e) {

@@ -87,6 +87,25 @@ class ScanCommandTest {
     }
 
     @Test
+    void aCheckThatFoundNoResourceInScopeSaysSoInTheTextAndJsonReports() {
+        CliRun.stubCallerIdentity(aws, ACCOUNT);
+        logGroups(); // no log group: the per-group check has nothing to judge, the region-level one fails
+
+        CliRun table = scan();
+        CliRun json = scan("--format", "json");
+
+        assertThat(table.out()).contains("""
+                test-log-group-retention: no CloudWatch Logs log groups in scope in eu-west-1
+
+                1 findings: 1 FAIL""");
+        JsonNode array = Json.read(json.out());
+        assertThat(array).hasSize(2);
+        assertThat(array.get(1).get("checkId").asText()).isEqualTo("test-log-group-retention");
+        assertThat(array.get(1).get("inScope").asInt()).isZero();
+        assertThat(array.get(1).has("status")).isFalse();
+    }
+
+    @Test
     void aFailAtOrAboveTheThresholdExitsOneAndBelowItZero() {
         CliRun.stubCallerIdentity(aws, ACCOUNT);
         logGroups("short", "7");

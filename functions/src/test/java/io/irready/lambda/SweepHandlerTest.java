@@ -117,6 +117,27 @@ class SweepHandlerTest {
     }
 
     @Test
+    void sweepsAcrossRegionsInParallelAndReportsThemInTheConfiguredOrder() throws Exception {
+        List<String> regions = List.of("us-west-2", REGION, "ap-southeast-2", "eu-central-1", "us-east-1");
+        p.close();
+        p = new Pipeline(DYNALITE, config -> config.regions(regions));
+        CloudTrailAccounts.stopped(p.aws);
+        // answers arrive in no particular order, so regions finish in no particular order
+        p.aws.server().updateGlobalSettings(com.github.tomakehurst.wiremock.global.GlobalSettings.builder()
+                .delayDistribution(new com.github.tomakehurst.wiremock.http.UniformDistribution(0, 40)).build());
+
+        JsonNode outcome = new ObjectMapper().readTree(p.sweep("{\"mode\":\"critical\"}"));
+
+        assertThat(outcome.get("regions")).extracting(r -> r.get("region").asText()).containsExactlyElementsOf(regions);
+        assertThat(outcome.get("failedRegions")).isEmpty();
+        for (String region : regions) {
+            assertThat(p.store.queries().findings(ACCOUNT, region)).extracting(StoredFinding::checkId)
+                    .containsExactly(LOGGING);
+            assertThat(p.store.scores().scores(ACCOUNT, region)).hasSize(1);
+        }
+    }
+
+    @Test
     void theModeComesFromTheScheduleInput() {
         assertThat(p.sweeps.mode("{\"mode\":\"critical\"}".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(SweepMode.CRITICAL);

@@ -33,10 +33,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class AuditorPath {
     private final EventParser parser = new EventParser();
     private final RouteTable routes = Catalog.routeTable();
-    private final Evaluator evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
+    private final Evaluator evaluator;
     private final AwsInventoryFactory inventories;
 
     public AuditorPath(URI awsEndpoint) {
+        this(awsEndpoint, true);
+    }
+
+    /** @param parallel checks side by side, as deployed; false: one after the other (a benchmark baseline) */
+    public AuditorPath(URI awsEndpoint, boolean parallel) {
+        Evaluator deployed = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
+        this.evaluator = parallel ? deployed : deployed.sequential();
         this.inventories = Catalog.inventories(AwsClients.forEndpoint(awsEndpoint,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDBENCH", "bench")), 1));
     }

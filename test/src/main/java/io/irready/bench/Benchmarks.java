@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ public final class Benchmarks {
 
     /** Where things are and how many repetitions to make. */
     record Settings(Path root, Path out, Path jar, Path benchClasses, int coldRuns, int warmups, int warmEvents,
-                    List<Integer> sweepSizes, int sweepRuns, int floodEvents, String command) {
+                    List<Integer> sweepSizes, int sweepRuns, int floodEvents, String command, boolean scalingOnly) {
         static Settings parse(String[] args) {
             Path root = Path.of("").toAbsolutePath();
             Path out = root.resolve("docs/BENCHMARKS.md");
@@ -57,12 +58,20 @@ public final class Benchmarks {
             int warmEvents = 500;
             int sweepRuns = 3;
             boolean quick = false;
+            boolean scalingOnly = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--out" -> out = Path.of(args[++i]);
                     case "--quick" -> quick = true;
+                    case "--only" -> {
+                        String section = ++i < args.length ? args[i] : "";
+                        if (!section.equals("scaling")) {
+                            throw new IllegalArgumentException("--only takes 'scaling', got '" + section + "'");
+                        }
+                        scalingOnly = true;
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; usage: Benchmarks [--quick] [--out FILE]");
+                            + "; usage: Benchmarks [--quick] [--only scaling] [--out FILE]");
                 }
             }
             if (quick) {
@@ -73,7 +82,8 @@ public final class Benchmarks {
             return new Settings(root, out, root.resolve("functions/target/irready.jar"),
                     root.resolve("test/target/classes"), coldRuns, warmEvents / 2, warmEvents,
                     quick ? List.of(10, 100, 1000) : List.of(10, 100, 1000, 10000), sweepRuns,
-                    quick ? 1000 : 10_000, "./bench.sh" + (quick ? " --quick" : ""));
+                    quick ? 1000 : 10_000, "./bench.sh" + (quick ? " --quick" : "") + (scalingOnly ? " --only scaling" : ""),
+                    scalingOnly);
         }
     }
 
@@ -84,6 +94,11 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Settings settings = Settings.parse(args);
         Benchmarks b = new Benchmarks(settings);
+        if (settings.scalingOnly()) {
+            writeSection(settings.out(), SCALING, b.runScalingOnly());
+            System.out.println("wrote the sweep-scaling section of " + settings.out());
+            return;
+        }
         String generated = b.run();
         writeGenerated(settings.out(), generated);
         System.out.println("wrote " + settings.out());
@@ -419,8 +434,20 @@ public final class Benchmarks {
 
     // ------------------------------------------------------------------ 4. sweep scaling
 
+    static final String SCALING = "4. Sweep scaling";
+
+    /** The sweep-scaling section alone ({@code ./bench.sh --only scaling}), stamped with when and how loaded. */
+    String runScalingOnly() {
+        String load = loadAverage();
+        sweepScaling();
+        line("");
+        line("Section measured " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + " with `" + settings.command()
+                + "`, load average " + load + " before and " + loadAverage() + " after (1, 5, 15 min).");
+        return md.toString();
+    }
+
     private void sweepScaling() {
-        section("4. Sweep scaling");
+        section(SCALING);
         line("`AccountGenerator.scaled(n)`: the demo account plus n/6 each of VPCs (with subnets, half with flow "
                 + "logs), instances, DB instances, functions (10 execution roles), distributions, log groups and load "
                 + "balancers, with fewer API stages, EKS clusters, web ACLs and firewalls. "
@@ -429,24 +456,51 @@ public final class Benchmarks {
                 + settings.sweepRuns() + " after one unmeasured sweep (10 000: one measured sweep), each on a fresh "
                 + "simulator and inventory, as a scheduled sweep runs.");
         line("");
-        line("| requested | resources | wall time | AWS calls | paged calls | per-resource calls | calls per 100 resources |");
-        line("|---|---|---|---|---|---|---|");
+        line("Checks run side by side since parallel collection (a pool of 8, at most 3 calls in flight per "
+                + "service); *one by one* is the same sweep with the checks evaluated one after the other, as before "
+                + "it, measured in the same run for comparison. AWS calls are the same either way (each resource is "
+                + "read once per sweep, whichever check asks first).");
+        line("");
+        line("| requested | resources | wall time, parallel | wall time, one by one | AWS calls | paged calls "
+                + "| per-resource calls | calls per 100 resources |");
+        line("|---|---|---|---|---|---|---|---|");
         for (int size : settings.sweepSizes()) {
             int runs = size >= 10000 ? 1 : settings.sweepRuns(); // 10 000: one unmeasured + one measured sweep, to stay within minutes
             List<Double> times = new ArrayList<>();
+            List<Double> sequentialTimes = new ArrayList<>();
             SweepScaling.Point last = null;
             for (int i = 0; i < runs; i++) {
-                last = SweepScaling.measure(size, i == 0 ? 1 : 0);
+                last = SweepScaling.measure(size, i == 0 ? 1 : 0, true, Duration.ZERO);
                 times.add(last.millis());
+                SweepScaling.Point sequential = SweepScaling.measure(size, i == 0 ? 1 : 0, false, Duration.ZERO);
+                sequentialTimes.add(sequential.millis());
+                if (sequential.totalCalls() != last.totalCalls()) {
+                    throw new IllegalStateException("parallel and one-by-one sweeps of " + size + " made "
+                            + last.totalCalls() + " and " + sequential.totalCalls() + " calls");
+                }
             }
             Stats t = Stats.of(times);
+            Stats seq = Stats.of(sequentialTimes);
             long paged = last.totalCalls() - last.perResourceCalls();
             figures.put("sweep." + size + ".ms", t.median());
+            figures.put("sweep." + size + ".sequential.ms", seq.median());
             figures.put("sweep." + size + ".calls", (double) last.totalCalls());
-            line("| " + size + " | " + last.resources() + " | " + ms(t.median()) + " | " + last.totalCalls() + " | "
-                    + paged + " | " + last.perResourceCalls() + " | "
+            line("| " + size + " | " + last.resources() + " | " + ms(t.median()) + " | " + ms(seq.median()) + " | "
+                    + last.totalCalls() + " | " + paged + " | " + last.perResourceCalls() + " | "
                     + String.format(Locale.ROOT, "%.1f", 100.0 * last.totalCalls() / last.resources()) + " |");
         }
+        line("");
+        // loopback answers in microseconds: with AWS's own latency, waiting dominates and overlapping pays more
+        int withLatency = 1000;
+        Duration latency = Duration.ofMillis(LATENCY_BOUND_MS);
+        SweepScaling.Point parallel = SweepScaling.measure(withLatency, 1, true, latency);
+        SweepScaling.Point sequential = SweepScaling.measure(withLatency, 1, false, latency);
+        figures.put("sweep." + withLatency + ".latency.ms", parallel.millis());
+        figures.put("sweep." + withLatency + ".latency.sequential.ms", sequential.millis());
+        line(String.format(Locale.ROOT, "With every answer held back by a random 0–%d ms (about what AWS adds; "
+                + "one measured sweep each), the %d-resource sweep takes **%s** in parallel against **%s** one by one "
+                + "(%d calls).", LATENCY_BOUND_MS, withLatency, ms(parallel.millis()), ms(sequential.millis()),
+                parallel.totalCalls()));
         line("");
         line("Per-resource operations (by design, see below): " + String.join(", ", SweepScaling.PER_RESOURCE.stream()
                 .map(s -> "`" + s + "`").toList()) + ".");
@@ -601,6 +655,31 @@ public final class Benchmarks {
     }
 
     /** Replaces the generated section of {@code file}, keeping the hand-written text around it. */
+    /** Simulated AWS latency for the scaling comparison: each answer waits a random time below this. */
+    static final int LATENCY_BOUND_MS = 40;
+
+    /**
+     * Replaces one section ({@code ### title} up to the next heading) inside the generated part of {@code file},
+     * leaving the other sections as they were measured.
+     */
+    static void writeSection(Path file, String title, String section) {
+        try {
+            String text = Files.readString(file);
+            String heading = "\n### " + title + "\n";
+            int begin = text.indexOf(heading);
+            int end = begin < 0 ? -1 : text.indexOf("\n### ", begin + heading.length());
+            int generatedEnd = text.indexOf(END);
+            if (begin < 0 || generatedEnd < begin) {
+                throw new IllegalStateException(file + " has no generated section '" + title + "': run ./bench.sh first");
+            }
+            end = end < 0 || end > generatedEnd ? generatedEnd : end;
+            String body = section.startsWith("\n") ? section : "\n" + section;
+            Files.writeString(file, text.substring(0, begin) + body.stripTrailing() + "\n" + text.substring(end));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void writeGenerated(Path file, String generated) {
         try {
             String text = Files.isRegularFile(file) ? Files.readString(file) : "# Benchmarks\n\n" + BEGIN + "\n" + END + "\n";

@@ -7,6 +7,7 @@ import io.irready.sim.AwsSimulator;
 import io.irready.sim.SimulatedAccount;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,11 +66,23 @@ public final class SweepScaling {
 
     /** One sweep of a freshly generated account of about {@code size} resources (after {@code warmups} unmeasured ones). */
     public static Point measure(int size, int warmups) {
+        return measure(size, warmups, true, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #measure(int, int)}, with the checks run side by side ({@code parallel}, as deployed) or one
+     * after the other (the evaluator before parallel collection), and every AWS answer held back by a random
+     * time below {@code latency} (zero: loopback speed), as a network and AWS's own work would.
+     */
+    public static Point measure(int size, int warmups, boolean parallel, Duration latency) {
         SimulatedAccount account = AccountGenerator.scaled(size);
         try (AwsSimulator sim = new AwsSimulator(account)) {
-            AuditorPath path = new AuditorPath(sim.endpoint());
+            AuditorPath path = new AuditorPath(sim.endpoint(), parallel);
             for (int i = 0; i < warmups; i++) {
                 sweep(path, account);
+            }
+            if (!latency.isZero()) {
+                sim.randomLatency(latency, size);
             }
             sim.resetCalls();
             long started = System.nanoTime();

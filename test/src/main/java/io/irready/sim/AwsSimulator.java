@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,8 @@ public final class AwsSimulator implements AutoCloseable {
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private volatile Duration slowAnswersTake = Duration.ofSeconds(30);
+    private volatile Random latency;
+    private volatile int latencyBoundMillis;
 
     public AwsSimulator(SimulatedAccount account) throws IOException {
         this.account = account;
@@ -98,6 +101,15 @@ public final class AwsSimulator implements AutoCloseable {
         slowAnswersTake = delay;
     }
 
+    /**
+     * From now on every answer is held back by a random time below {@code bound} (from {@code seed}),
+     * outside the account's lock: concurrent calls overlap, as AWS's do, and finish in no particular order.
+     */
+    public void randomLatency(Duration bound, long seed) {
+        latency = new Random(seed);
+        latencyBoundMillis = (int) bound.toMillis();
+    }
+
     /** Every SNS Publish received (form parameters: TopicArn, Message, MessageStructure, attributes). */
     public List<Map<String, String>> published() {
         return query.published();
@@ -124,6 +136,14 @@ public final class AwsSimulator implements AutoCloseable {
         AwsRequest request = AwsRequest.of(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
         String operation = operation(request);
         calls.computeIfAbsent(request.service() + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+        Random random = latency;
+        if (random != null && latencyBoundMillis > 0) {
+            try {
+                Thread.sleep(random.nextInt(latencyBoundMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         Fault fault = faults.get(request.service());
         Reply reply = fault == null ? null : faulty(request, fault);
         if (reply == null) {

@@ -56,7 +56,10 @@ class FaultMatrixTest {
         inventories = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
                         StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 1)
                 .withTimeouts(ATTEMPT_TIMEOUT, ATTEMPT_TIMEOUT.multipliedBy(2)));
-        evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC());
+        // one check at a time: the matrix judges verdicts under each fault within a deliberately tight timing
+        // budget, and on a loaded 2-core machine eight checks queueing at the simulator's single lock would
+        // spend that budget waiting; the parallel sweep's verdicts are compared below, with normal timeouts
+        evaluator = new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC()).sequential();
         sweep(); // warms the JIT and the clients, so that the healthy sweep is not the one near a timeout
         sim.resetCalls();
         healthy = sweep();
@@ -79,6 +82,20 @@ class FaultMatrixTest {
     void theHealthyBaselineHasNoErrorAndReadsManyServices() {
         assertThat(healthy.values()).extracting(Finding::status).doesNotContain(Status.ERROR);
         assertThat(services).contains("cloudtrail", "ec2", "s3", "kms", "logs", "iam");
+    }
+
+    @Test
+    void theParallelSweepReachesTheSameVerdictsAsOneCheckAtATime() {
+        AwsInventoryFactory normalTimeouts = Catalog.inventories(AwsClients.forEndpoint(sim.endpoint(),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEMO", "demo")), 1));
+        Map<String, String> parallel = new LinkedHashMap<>();
+        new Evaluator(Catalog.registry(), Config.defaults(), Clock.systemUTC())
+                .evaluateAll(normalTimeouts.create(account.account, account.region)).findings()
+                .forEach(f -> parallel.put(f.checkId() + " " + f.resourceId(), f.status() + " " + f.reason()));
+        Map<String, String> oneByOne = new LinkedHashMap<>();
+        healthy.forEach((key, f) -> oneByOne.put(key, f.status() + " " + f.reason()));
+
+        assertThat(parallel).containsExactlyEntriesOf(oneByOne);
     }
 
     @ParameterizedTest

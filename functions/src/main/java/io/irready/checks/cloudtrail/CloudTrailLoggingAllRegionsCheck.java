@@ -29,6 +29,7 @@ import java.util.List;
  */
 public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
     public static final String ID = "cloudtrail-logging-all-regions";
+    private static final String GLOBAL_EVENTS_REGION = "us-east-1";
 
     private static final CheckMetadata METADATA = new CheckMetadata(
             ID,
@@ -104,8 +105,9 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
                     + (t.multiRegion() ? " excludes global service events" : " records only " + t.homeRegion()))
                     .toList());
             return List.of(ctx.fail(ctx.regionResourceId(), "No multi-region trail with global service events records "
-                    + region + ": " + judged + ". Make one multi-region: aws cloudtrail update-trail --name <trail-arn> "
-                    + "--is-multi-region-trail --include-global-service-events."));
+                    + region + ": " + judged + "." + whySingleRegionIsNotEnough(all) + " Make one multi-region: "
+                    + "aws cloudtrail update-trail --name <trail-arn> --is-multi-region-trail "
+                    + "--include-global-service-events."));
         }
         TrailChecks.Judged judged = TrailChecks.firstPassing(candidates, trail -> {
             TrailStatus status = TrailChecks.cloudTrail(ctx).status(trail.arn());
@@ -130,5 +132,24 @@ public final class CloudTrailLoggingAllRegionsCheck implements Check, Routed {
                 + " without errors: " + judged.problems(region) + ". Start logging (aws cloudtrail start-logging "
                 + "--name <trail-arn>) and, for a delivery error, let CloudTrail write to the bucket (bucket policy, "
                 + "KMS key policy)."));
+    }
+
+    /**
+     * Where a single-region trail is all a region has, the reason says why it does not pass: a reader who
+     * sees a trail logging here would otherwise take the FAIL for a false alarm. Global services (IAM, STS,
+     * …) are recorded in us-east-1 only, so only a us-east-1 trail with global service events sees them.
+     */
+    private static String whySingleRegionIsNotEnough(List<Trail> trails) {
+        List<Trail> single = trails.stream().filter(t -> !t.multiRegion()).toList();
+        if (single.isEmpty()) {
+            return "";
+        }
+        boolean seesGlobalEvents = single.stream()
+                .anyMatch(t -> t.includeGlobalServiceEvents() && GLOBAL_EVENTS_REGION.equals(t.homeRegion()));
+        return " A single-region trail is not enough: it misses "
+                + (seesGlobalEvents ? "" : "global-service events (IAM, STS and other global services are recorded "
+                        + "in " + GLOBAL_EVENTS_REGION + " only) and ")
+                + "all activity in the account's other regions, where an attacker can then act unrecorded; a "
+                + "multi-region trail is the control.";
     }
 }

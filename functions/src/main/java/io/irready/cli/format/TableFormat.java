@@ -3,6 +3,7 @@ package io.irready.cli.format;
 import io.irready.core.Finding;
 import io.irready.core.Status;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * A human report that reads in an 80-column terminal. One block per finding, most urgent first:
@@ -29,6 +30,9 @@ public final class TableFormat implements ReportFormat {
         for (Finding f : report.findings()) {
             block(f, "", WIDTH, out);
         }
+        if (!report.nothingInScope().isEmpty()) {
+            nothingInScope(report, "", WIDTH, out);
+        }
         out.println(totals(report));
     }
 
@@ -48,6 +52,21 @@ public final class TableFormat implements ReportFormat {
             for (String line : Text.wrap(Text.clean(mutedLine(f)), room)) {
                 out.println(indent + line);
             }
+        }
+        out.println();
+    }
+
+    /**
+     * One line per check that found nothing to judge in a region, so that silence never looks like a
+     * check that did not run: {@code rds-log-exports: no RDS DB instances or clusters in scope in us-east-1}.
+     */
+    static void nothingInScope(ScanReport report, String margin, int width, PrintWriter out) {
+        for (NothingInScope nothing : report.nothingInScope()) {
+            String line = Text.clean(nothing.checkId() + ": " + report.sentence(nothing));
+            List<String> lines = margin.length() + line.length() <= width ? List.of(line)
+                    : Text.wrap(line, width - margin.length() - INDENT);
+            out.println(margin + lines.getFirst());
+            lines.stream().skip(1).forEach(more -> out.println(margin + " ".repeat(INDENT) + more));
         }
         out.println();
     }

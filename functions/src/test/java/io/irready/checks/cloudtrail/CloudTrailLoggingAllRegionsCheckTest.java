@@ -151,8 +151,30 @@ class CloudTrailLoggingAllRegionsCheckTest {
         assertThat(f.reason()).isEqualTo("No multi-region trail with global service events records eu-west-1: "
                 + "'regional' (arn:aws:cloudtrail:eu-west-1:123456789012:trail/regional) records only eu-west-1; "
                 + "'no-global' (arn:aws:cloudtrail:eu-west-1:123456789012:trail/no-global) excludes global service "
-                + "events. Make one multi-region: aws cloudtrail update-trail --name <trail-arn> --is-multi-region-trail "
+                + "events." + SINGLE_REGION_IS_NOT_ENOUGH + " Make one multi-region: aws cloudtrail update-trail --name <trail-arn> --is-multi-region-trail "
                 + "--include-global-service-events.");
+    }
+
+    private static final String SINGLE_REGION_IS_NOT_ENOUGH = " A single-region trail is not enough: it misses "
+            + "global-service events (IAM, STS and other global services are recorded in us-east-1 only) and all "
+            + "activity in the account's other regions, where an attacker can then act unrecorded; a multi-region "
+            + "trail is the control.";
+
+    @Test
+    void aRegionCoveredOnlyByASingleRegionTrailSaysSuchATrailExistsAndWhyItIsNotEnough() {
+        Trail single = singleRegion(trail("regional"));
+        Finding f = only(trails(List.of(single), Map.of(single.arn(), logging())));
+        assertThat(f.status()).isEqualTo(Status.FAIL);
+        assertThat(f.reason()).isEqualTo("No multi-region trail with global service events records eu-west-1: "
+                + "'regional' (arn:aws:cloudtrail:eu-west-1:123456789012:trail/regional) records only eu-west-1."
+                + SINGLE_REGION_IS_NOT_ENOUGH + " Make one multi-region: aws cloudtrail update-trail --name "
+                + "<trail-arn> --is-multi-region-trail --include-global-service-events.");
+    }
+
+    @Test
+    void withoutASingleRegionTrailTheReasonDoesNotExplainOne() {
+        Finding f = only(trails(List.of(withoutGlobalEvents(trail("no-global"))), Map.of()));
+        assertThat(f.reason()).doesNotContain("single-region");
     }
 
     @Test

@@ -40,6 +40,25 @@ class JsonFormatTest {
     }
 
     @Test
+    void aCheckThatFoundNoResourceInScopeIsMarkedInScopeZeroAfterTheFindings() {
+        JsonNode array = Json.read(Reports.write(new JsonFormat(), Reports.withNothingInScope(
+                finding(PRESENT, "123456789012/eu-west-1", Status.FAIL, "No log group."))));
+
+        assertThat(array).hasSize(3);
+        assertThat(array.get(0).get("status").asText()).isEqualTo("FAIL");
+        JsonNode nothing = array.get(1);
+        assertThat(nothing.fieldNames()).toIterable().containsExactly("checkId", "severity", "account", "region",
+                "inScope", "reason");
+        assertThat(nothing.get("checkId").asText()).isEqualTo("test-log-group-retention");
+        assertThat(nothing.get("severity").asText()).isEqualTo("MEDIUM");
+        assertThat(nothing.get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(nothing.get("inScope").asInt()).isZero();
+        assertThat(nothing.get("reason").asText()).isEqualTo("no CloudWatch Logs log groups in scope in eu-west-1");
+        assertThat(array.get(2).get("region").asText()).isEqualTo("us-east-1");
+        assertThat(array.findValuesAsText("status")).as("not findings: no status").containsExactly("FAIL");
+    }
+
+    @Test
     void noFindingsIsAnEmptyArray() {
         assertThat(Json.read(Reports.write(new JsonFormat(), Reports.report())).size()).isZero();
     }

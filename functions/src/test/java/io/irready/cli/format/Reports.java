@@ -31,6 +31,14 @@ final class Reports {
                 List.of(findings));
     }
 
+    /** {@code findings}, and the retention check found no log group in eu-west-1 nor in us-east-1. */
+    static ScanReport withNothingInScope(Finding... findings) {
+        return new ScanReport("1.2.3", "123456789012", List.of("us-east-1", "eu-west-1"), AT,
+                List.of(PRESENT, RETENTION), List.of(findings), List.of(
+                        new NothingInScope(RETENTION.id(), "123456789012", "us-east-1"),
+                        new NothingInScope(RETENTION.id(), "123456789012", "eu-west-1")));
+    }
+
     /** One of each status, given in least-urgent order. */
     static ScanReport mixed() {
         return report(

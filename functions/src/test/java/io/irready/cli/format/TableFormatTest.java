@@ -55,6 +55,25 @@ class TableFormatTest {
     }
 
     @Test
+    void aCheckThatFoundNoResourceInScopeSaysSoInOneLine() {
+        String out = Reports.write(new TableFormat(), Reports.withNothingInScope(
+                finding(PRESENT, "123456789012/eu-west-1", Status.PASS, "Log groups exist.")));
+
+        assertThat(out).isEqualTo("""
+                irready scan of account 123456789012 in us-east-1, eu-west-1 at 2026-11-27T05:00:00Z
+
+                PASS   HIGH      test-log-groups-present
+                       123456789012/eu-west-1
+                       Log groups exist.
+
+                test-log-group-retention: no CloudWatch Logs log groups in scope in eu-west-1
+                test-log-group-retention: no CloudWatch Logs log groups in scope in us-east-1
+
+                1 findings: 0 FAIL, 0 ERROR, 0 N/A (not applicable), 1 PASS
+                """);
+    }
+
+    @Test
     void anEmptyScanSaysSo() {
         assertThat(Reports.write(new TableFormat(), Reports.report())).contains("No findings.\n")
                 .endsWith("0 findings: 0 FAIL, 0 ERROR, 0 N/A (not applicable), 0 PASS\n");
