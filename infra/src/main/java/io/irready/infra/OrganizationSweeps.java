@@ -155,8 +155,9 @@ final class OrganizationSweeps extends Construct {
                 .stateName("SweepEveryAccount")
                 .itemsPath("$.accounts")
                 .itemSelector(Map.of(
+                        // the account id only: a path the item lacks would fail the whole map, and the sweep
+                        // needs nothing else of the item
                         "account", JsonPath.stringAt("$$.Map.Item.Value.account"),
-                        "name", JsonPath.stringAt("$$.Map.Item.Value.name"),
                         "mode", JsonPath.stringAt("$.mode"),
                         "regions", JsonPath.listAt("$.regions")))
                 .maxConcurrency(org.sweepConcurrency())
