@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
@@ -24,8 +25,15 @@ final class AuditorTriggers {
 
     AuditorTriggers(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
                     Alias sweepAlias, Queue deliveryDlq) {
+        this(auditor, props, names, eventAlias, input -> target(sweepAlias, input), deliveryDlq);
+    }
+
+    /** @param sweepTarget what the schedules start with {@code {"mode": …}} (the sweep function, or in organization
+     *                    mode the state machine that fans the sweep out over the accounts) */
+    AuditorTriggers(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
+                    java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget, Queue deliveryDlq) {
         routeRules(auditor, props, names, eventAlias, deliveryDlq);
-        sweepSchedules(auditor, props, names, sweepAlias, deliveryDlq);
+        sweepSchedules(auditor, props, names, sweepTarget, deliveryDlq);
     }
 
     /** One rule per event source, exactly the routing table's pattern (forwarded events match them too). */
@@ -51,18 +59,19 @@ final class AuditorTriggers {
     }
 
     private static void sweepSchedules(Construct auditor, ReadinessAuditorProps props, AuditorNames names,
-                                       Alias sweepAlias, Queue deliveryDlq) {
+                                       java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget,
+                                       Queue deliveryDlq) {
         Rule critical = Rule.Builder.create(auditor, "CriticalSweep")
                 .ruleName(names.name(AuditorNames.CRITICAL_SWEEP_RULE))
                 .description("irready: sweep CRITICAL checks in every region")
                 .schedule(Schedule.rate(Duration.minutes(props.criticalSweepMinutes())))
-                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "critical")))))
+                .targets(List.of(sweepTarget.apply(RuleTargetInput.fromObject(Map.of("mode", "critical")))))
                 .build();
         Rule full = Rule.Builder.create(auditor, "FullSweep")
                 .ruleName(names.name(AuditorNames.FULL_SWEEP_RULE))
                 .description("irready: sweep every check in every region (and republish unsent alerts)")
                 .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
-                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "full")))))
+                .targets(List.of(sweepTarget.apply(RuleTargetInput.fromObject(Map.of("mode", "full")))))
                 .build();
         RuleDeadLetters.attach(critical, deliveryDlq);
         RuleDeadLetters.attach(full, deliveryDlq);

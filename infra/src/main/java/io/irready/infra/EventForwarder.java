@@ -24,6 +24,15 @@ public class EventForwarder extends Construct {
     private final Queue deadLetterQueue;
 
     public EventForwarder(Construct scope, String id, String homeRegion, List<Map<String, Object>> eventPatterns) {
+        this(scope, id, homeRegion, null, eventPatterns);
+    }
+
+    /**
+     * Forwards to the given bus instead of this account's home bus: an organization member's rules deliver to the
+     * central account's, admitted there by its bus policy (see {@link MemberStacks}).
+     */
+    EventForwarder(Construct scope, String id, String homeRegion, String homeBusArn,
+                   List<Map<String, Object>> eventPatterns) {
         super(scope, id);
         if (eventPatterns.isEmpty()) {
             throw new IllegalArgumentException("no event patterns to forward: pass the routing table's patterns");
@@ -32,9 +41,9 @@ public class EventForwarder extends Construct {
         // fixed names so the dead-letter queue's policy can admit all of them in one statement (see RuleDeadLetters)
         String stackName = stack.getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
         String namePrefix = (stackName.length() > 40 ? stackName.substring(0, 40) : stackName) + "-forward-";
-        String homeBusArn = stack.formatArn(ArnComponents.builder()
+        String busArn = homeBusArn != null ? homeBusArn : stack.formatArn(ArnComponents.builder()
                 .service("events").region(homeRegion).resource("event-bus").resourceName("default").build());
-        IEventBus homeBus = EventBus.fromEventBusArn(this, "HomeBus", homeBusArn);
+        IEventBus homeBus = EventBus.fromEventBusArn(this, "HomeBus", busArn);
         Role role = Role.Builder.create(this, "ForwardRole")
                 .assumedBy(new ServicePrincipal("events.amazonaws.com"))
                 .description("irready: forward routed events to the home region's default event bus")

@@ -32,15 +32,22 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
  * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
  * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization),
- * {@code mutelist} (path of a mute list file, deployed as a layer).
+ * {@code mutelist} (path of a mute list file, deployed as a layer); organization mode ({@link OrganizationSettings}):
+ * {@code organization}, {@code organizationId}, {@code organizationUnits} or {@code organizationRootId},
+ * {@code stackSetCallAs}, {@code orgSweepConcurrency}, {@code orgSweepToleratedFailurePercent},
+ * {@code memberStacksOnly}.
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
     public static final String HOME_STACK = "Irready";
     public static final String FORWARDER_STACK_PREFIX = "Irready-Forwarder-";
 
-    /** What {@link #build} created. */
-    public record Deployment(Stack home, ReadinessAuditor auditor, Map<String, Stack> forwarders) {
+    /**
+     * What {@link #build} created. {@code members}: in organization mode the member stacks (synthesized for the
+     * StackSets, or with {@code memberStacksOnly} the only stacks, {@code home} and {@code auditor} then null).
+     */
+    public record Deployment(Stack home, ReadinessAuditor auditor, Map<String, Stack> forwarders,
+                             Map<String, Stack> members) {
     }
 
     private IrreadyApp() {
@@ -85,16 +92,26 @@ public final class IrreadyApp {
         ctx.string("auditRoleName").ifPresent(props::auditRoleName);
         props.accountScope(AccountScope.parse(String.join(",", ctx.list("accountScope"))));
         ctx.string("mutelist").map(Path::of).ifPresent(props::mutelist);
+        Optional<OrganizationSettings> org = OrganizationSettings.fromContext(ctx::string, ctx::list, ctx::integer);
+        if (org.isPresent() && ctx.string("auditRoleName").isEmpty()) {
+            props.auditRoleName(ReadinessAuditorProps.DEFAULT_AUDIT_ROLE_NAME); // members' role, assumed by name
+        }
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account
         String account = Optional.ofNullable(System.getenv("CDK_DEFAULT_ACCOUNT")).filter(s -> !s.isBlank())
                 .orElse(null);
+        if (org.isPresent() && org.get().memberStacksOnly()) {
+            Map<String, Stack> members = OrganizationDeployment.memberStacksOnly(app, built, home, account,
+                    eventPatterns);
+            Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
+            return new Deployment(null, null, Map.of(), members);
+        }
         Stack homeStack = new Stack(app, HOME_STACK, StackProps.builder()
                 .env(Environment.builder().account(account).region(home).build())
                 .description("irready: continuous incident-response readiness auditor (home region " + home + ")")
                 .build());
-        ReadinessAuditor auditor = new ReadinessAuditor(homeStack, "Auditor", built);
+        ReadinessAuditor auditor = new ReadinessAuditor(homeStack, "Auditor", built, org.orElse(null));
         CfnOutput.Builder.create(homeStack, "FindingsTableName").value(auditor.table().getTableName())
                 .description("DynamoDB table with every finding; failing ones via index open-findings").build();
         CfnOutput.Builder.create(homeStack, "AlertTopicArn").value(auditor.topic().getTopicArn())
@@ -110,12 +127,14 @@ public final class IrreadyApp {
             new EventForwarder(stack, "Forwarder", home, eventPatterns);
             forwarders.put(region, stack);
         }
+        Map<String, Stack> members = org.map(o -> OrganizationDeployment.central(homeStack, auditor, built, o,
+                eventPatterns)).orElse(Map.of());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));
-        return new Deployment(homeStack, auditor, forwarders);
+        return new Deployment(homeStack, auditor, forwarders, members);
     }
 
     /** Context values as the CLI gives them (strings from {@code -c}, JSON values from {@code cdk.json}). */
-    private record Context(App app) {
+    record Context(App app) {
         Optional<String> string(String key) {
             Object value = app.getNode().tryGetContext(key);
             if (value == null) {

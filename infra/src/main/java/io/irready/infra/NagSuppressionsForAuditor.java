@@ -72,6 +72,48 @@ final class NagSuppressionsForAuditor {
         }
     }
 
+    /** The member accounts' audit role: the same read-only registry grants as the central functions. */
+    static void memberAuditRole(Role role, SortedSet<String> readOnlyActions) {
+        List<NagPackSuppression> iam5 = new ArrayList<>();
+        iam5.add(suppress("AwsSolutions-IAM5", "Resource '*' only for the read-only describe/get/list calls the "
+                + "check registry declares (irready audits every resource of the member account, in every watched "
+                + "region), sts:GetCallerIdentity and cloudtrail:LookupEvents, which have no resource; the role is "
+                + "assumable only by the central event and sweep functions' roles within the organization.",
+                List.of("Resource::*")));
+        List<Object> wildcardActions = readOnlyActions.stream().filter(a -> a.contains("*"))
+                .map(a -> (Object) ("Action::" + a)).toList();
+        if (!wildcardActions.isEmpty()) {
+            iam5.add(suppress("AwsSolutions-IAM5", "Read-only action families the check registry declares "
+                    + "(each check lists the exact calls its collectors make).", wildcardActions));
+        }
+        NagSuppressions.addResourceSuppressions(role, iam5, true);
+    }
+
+    /** The organization sweep: plan function and the state machine that fans the sweeps out. */
+    static void organizationSweeps(OrganizationSweeps sweeps) {
+        NagSuppressions.addResourceSuppressions(sweeps.planRole(), List.of(
+                suppress("AwsSolutions-IAM5", "organizations:ListAccounts and DescribeOrganization have no "
+                        + "resource-level permissions, and ListChildren/ListAccountsForParent walk OUs known only at "
+                        + "run time; all four are reads of the organization's structure.", List.of("Resource::*")),
+                suppress("AwsSolutions-IAM5", "Lambda writes to log streams it names at runtime, inside the "
+                        + "function's own log group only.",
+                        List.of(regex("/^Resource::<.*Logs.*\\.Arn>:log-stream:\\*$/g")))), true);
+        NagSuppressions.addResourceSuppressions(sweeps.planFunction(), List.of(suppress("AwsSolutions-L1",
+                LATEST_RUNTIME_REASON, null)));
+        NagSuppressions.addResourceSuppressions(sweeps.stateMachine(), List.of(
+                suppress("AwsSolutions-IAM5", "Resource '*' only for what Step Functions needs to deliver its own "
+                        + "execution logs (logs:*LogDelivery, DescribeLogGroups, DescribeResourcePolicies, "
+                        + "PutResourcePolicy) and X-Ray traces (xray:PutTraceSegments/PutTelemetryRecords, "
+                        + "GetSampling*), none of which has resource-level permissions.", List.of("Resource::*")),
+                suppress("AwsSolutions-IAM5", "lambda:InvokeFunction on the plan function's own qualified ARNs "
+                        + "(its versions), as CDK's LambdaInvoke grants it; no other function.",
+                        List.of(regex("/^Resource::<.*PlanFunction.*\\.Arn>:\\*$/g"))),
+                suppress("AwsSolutions-IAM5", "The Distributed Map starts, describes and stops child executions "
+                        + "of this very state machine, named at run time: the wildcard is the execution id under "
+                        + "this state machine's name only.",
+                        List.of(regex("/^Resource::arn:<AWS::Partition>:states:.*:execution:.*\\*$/g")))), true);
+    }
+
     static void dlqIsDlq(IConstruct queue) {
         NagSuppressions.addResourceSuppressions(queue, List.of(suppress("AwsSolutions-SQS3", DLQ_REASON, null)));
     }

@@ -51,16 +51,27 @@ public class ReadinessAuditor extends Construct {
     private final AuditorFunctions functions;
     private final AuditorTriggers triggers;
     private final AuditorObservability observability;
+    private final OrganizationSweeps organizationSweeps;
 
     public ReadinessAuditor(Construct scope, String id, ReadinessAuditorProps props) {
+        this(scope, id, props, null);
+    }
+
+    /** @param organization when set, the schedules fan the sweeps out over the organization ({@link OrganizationSweeps}) */
+    public ReadinessAuditor(Construct scope, String id, ReadinessAuditorProps props, OrganizationSettings organization) {
         super(scope, id);
         AuditorEnvironment.requireCommaFree(props.suppressions());
         SortedSet<String> readOnlyActions = readOnlyActions(props);
         AuditorNames names = AuditorNames.of(Stack.of(this));
         this.storage = new AuditorStorage(this);
         this.functions = new AuditorFunctions(this, props, storage, names, readOnlyActions);
-        this.triggers = new AuditorTriggers(this, props, names, functions.eventAlias(), functions.sweepAlias(),
-                storage.deliveryDlq());
+        this.organizationSweeps = organization == null ? null : new OrganizationSweeps(this, "OrganizationSweeps",
+                props, organization, names, functions.sweepAlias(), storage.topic());
+        this.triggers = organizationSweeps == null
+                ? new AuditorTriggers(this, props, names, functions.eventAlias(), functions.sweepAlias(),
+                        storage.deliveryDlq())
+                : new AuditorTriggers(this, props, names, functions.eventAlias(), organizationSweeps::target,
+                        storage.deliveryDlq());
         AlertSubscribers.subscribe(this, props, storage.topic(), functions.slackWebhookAlias());
         this.observability = new AuditorObservability(this, props, names, storage, functions);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
@@ -88,6 +99,10 @@ public class ReadinessAuditor extends Construct {
     public Queue recheckQueue() { return storage.recheckQueue(); }
     public Dashboard dashboard() { return observability.dashboard(); }
     public List<Rule> routeRules() { return triggers.routeRules(); }
+    /** The organization sweep state machine, in organization mode. */
+    public java.util.Optional<software.amazon.awscdk.services.stepfunctions.StateMachine> organizationSweep() {
+        return java.util.Optional.ofNullable(organizationSweeps).map(OrganizationSweeps::stateMachine);
+    }
     List<Queue> targetDeadLetterQueues() { return List.of(storage.deliveryDlq(), storage.invocationDlq()); }
     List<Role> roles() { return functions.roles(); }
     List<Function> functions() { return functions.all(); }

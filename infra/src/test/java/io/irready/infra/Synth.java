@@ -16,6 +16,8 @@ final class Synth {
     final IrreadyApp.Deployment deployment;
     final Template home;
     final Map<String, Template> forwarders = new LinkedHashMap<>();
+    /** Organization mode: the member stacks the StackSets deploy. */
+    final Map<String, Template> members = new LinkedHashMap<>();
 
     private Synth(Map<String, Object> context) {
         Map<String, Object> ctx = new LinkedHashMap<>(context);
@@ -24,6 +26,7 @@ final class Synth {
         deployment = IrreadyApp.build(app, patterns());
         home = Template.fromStack(deployment.home());
         deployment.forwarders().forEach((region, stack) -> forwarders.put(region, Template.fromStack(stack)));
+        deployment.members().forEach((name, stack) -> members.put(name, Template.fromStack(stack)));
     }
 
     static Synth of(Map<String, Object> context) {
@@ -54,6 +57,30 @@ final class Synth {
         return full;
     }
 
+    private static Synth organization;
+
+    /**
+     * Organization mode ({@code -c organization=true}) with two OUs, home eu-west-1 watching eu-central-1 too,
+     * 25 accounts at a time and 5 % tolerated failures; shared by the organization template and cfn-lint tests.
+     */
+    static synchronized Synth organization() {
+        if (organization == null) {
+            organization = of(organizationContext());
+        }
+        return organization;
+    }
+
+    static Map<String, Object> organizationContext() {
+        return Map.of(
+                "homeRegion", "eu-west-1",
+                "regions", "eu-west-1,eu-central-1",
+                "organization", "true",
+                "organizationId", "o-abcdefghij",
+                "organizationUnits", "ou-ab12-cdef3456,ou-ab12-ghij7890",
+                "orgSweepConcurrency", "25",
+                "orgSweepToleratedFailurePercent", "5");
+    }
+
     /** Nothing optional, home us-east-1 (so no forwarder), other schedule and retention. */
     static synchronized Synth minimal() {
         if (minimal == null) {
@@ -73,6 +100,7 @@ final class Synth {
     List<Stack> stacks() {
         List<Stack> all = new java.util.ArrayList<>(List.of(deployment.home()));
         all.addAll(deployment.forwarders().values());
+        all.addAll(deployment.members().values());
         return all;
     }
 }
