@@ -2,6 +2,8 @@
 # Builds irready and runs the benchmark suite; rewrites the generated section of docs/BENCHMARKS.md.
 #   ./bench.sh           the full suite (a few minutes)
 #   ./bench.sh --quick   fewer repetitions, no 10 000-resource sweep (about a minute)
+#   ./bench.sh --only startup   only the start-up part: Lambda cold path and `irready scan` side by side
+#                        against a seeded moto_server (rewrites only that part of the document)
 # Timing is measured here only; CI runs the count and size guards (io.irready.bench.*GuardTest).
 set -euo pipefail
 cd "$(dirname "$0")"
