@@ -18,6 +18,7 @@ import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Memo;
 import io.irready.core.ResourceIds;
+import io.irready.events.RouteTable;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
@@ -64,7 +65,9 @@ public final class EngineWiring {
         String region = homeRegion(env);
         Config config = Config.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
+        // what needs no SDK client first: a handler builds its first clients meanwhile, on another thread
         CheckRegistry registry = Catalog.registry();
+        RouteTable routes = Catalog.routeTable().withOwnResources(ownResources(env));
         Store store = Store.open(clients.shared(DynamoDbClient::builder, region),
                 required(env, IRREADY_TABLE_NAME), config, clock);
         Notifier notifier = new Notifier(clients.shared(SnsClient::builder, region), required(env, IRREADY_TOPIC_ARN),
@@ -81,7 +84,7 @@ public final class EngineWiring {
         return Engine.builder()
                 .config(config)
                 .registry(registry)
-                .routes(Catalog.routeTable().withOwnResources(ownResources(env)))
+                .routes(routes)
                 .inventories(Catalog.inventories(clients).acrossAccounts(new AuditRoles(clients, ownAccount,
                         region, AuditRoles.roleName(env), clock)::clientsFor))
                 .store(store)
@@ -94,7 +97,7 @@ public final class EngineWiring {
                 .metrics(new Metrics(function, out, clock))
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), regions, clock)::enrich)
                 .securityHub(securityHub(config, clients, registry, store))
-                .findingEvents(Optional.of(new FindingEventBus(clients.shared(EventBridgeClient::builder, region))))
+                .findingEvents(Optional.of(new FindingEventBus(() -> clients.shared(EventBridgeClient::builder, region))))
                 .build();
     }
 

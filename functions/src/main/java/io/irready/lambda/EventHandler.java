@@ -2,7 +2,6 @@ package io.irready.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.engine.Engine;
 import io.irready.engine.EngineWiring;
 import io.irready.inventory.AwsClients;
@@ -25,8 +24,6 @@ import org.crac.Resource;
  * invocation so that Lambda's asynchronous retries (then the on-failure destination) take over.
  */
 public final class EventHandler implements RequestStreamHandler, Resource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Engine engine;
     /** Builds the SDK clients the function will use (before a snapshot: SnapStart restores them built). */
     private final IntSupplier primeClients;
@@ -38,7 +35,8 @@ public final class EventHandler implements RequestStreamHandler, Resource {
     }
 
     private EventHandler(AwsClients clients, Map<String, String> env) {
-        this(EngineWiring.fromEnvironment(env, "event", System.out, clients),
+        this(EngineWiring.fromEnvironment(env, "event", System.out,
+                        Priming.warmingUp(clients, EngineWiring.homeRegion(env))),
                 () -> Priming.clients(clients, EngineWiring.homeRegion(env)));
     }
 
@@ -67,7 +65,7 @@ public final class EventHandler implements RequestStreamHandler, Resource {
         }
         // {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}, the shape the SQS event source mapping reads
         Object response = outcome.batchResponse().<Object>map(r -> r).orElse(Map.of("status", "ok"));
-        output.write(JSON.writeValueAsBytes(response));
+        output.write(engine.parser().mapper().writeValueAsBytes(response));
     }
 
     @Override

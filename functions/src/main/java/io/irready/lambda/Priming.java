@@ -83,6 +83,28 @@ final class Priming {
         return REGIONAL.size() + GLOBAL.size() + 1;
     }
 
+    /**
+     * Starts building the clients every invocation uses (the store's and the notifier's) on a daemon
+     * thread and returns {@code clients}: a fresh environment's first client pays for the SDK's own
+     * start (hundreds of classes, the region metadata), which then overlaps the wiring that needs no
+     * client (catalog, routes, JSON). The wiring asks for the same shared clients and waits for a build
+     * in progress rather than starting a second; a failed build here is left to fail there, where it is
+     * reported.
+     */
+    static AwsClients warmingUp(AwsClients clients, String region) {
+        Thread warmUp = new Thread(() -> {
+            try {
+                clients.shared(DynamoDbClient::builder, region);
+                clients.shared(SnsClient::builder, region);
+            } catch (RuntimeException reportedByTheWiring) {
+                // the wiring builds the client again and fails where the handler reports it
+            }
+        }, "irready-client-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return clients;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void share(AwsClients clients, Supplier<? extends AwsClientBuilder<?, ?>> builder, String region) {
         clients.shared((Supplier) builder, region);

@@ -35,7 +35,8 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     }
 
     private SweepHandler(AwsClients clients, Map<String, String> env) {
-        this(EngineWiring.fromEnvironment(env, "sweep", System.out, clients),
+        this(EngineWiring.fromEnvironment(env, "sweep", System.out,
+                        Priming.warmingUp(clients, EngineWiring.homeRegion(env))),
                 () -> Priming.clients(clients, EngineWiring.homeRegion(env)));
     }
 
