@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,8 @@ final class ScanStartup implements AutoCloseable {
         this.root = root;
         this.moto = MotoServer.start();
         try {
-            MotoAccountSeed.seed(moto.clients());
+            // moto builds its EC2 backend on the first EC2 call: seconds, minutes on a loaded machine
+            MotoAccountSeed.seed(moto.clients().withTimeouts(Duration.ofMinutes(3), Duration.ofMinutes(5)));
             this.proxy = new CountingProxy(moto.endpoint());
             this.cacheDir = Files.createTempDirectory("irready-bench-jvm-cache");
         } catch (IOException | RuntimeException e) {
@@ -73,6 +75,26 @@ final class ScanStartup implements AutoCloseable {
                 Files.deleteIfExists(f);
             }
         }
+    }
+
+    /**
+     * Waits until the launcher's start-up cache exists and nothing is still writing one (on JDK 25 the
+     * training scan leaves its assembly to a background process).
+     */
+    void awaitCache() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(cacheDir)) {
+                List<String> names = files.map(f -> f.getFileName().toString()).toList();
+                boolean ready = names.stream().anyMatch(n -> n.endsWith(".aot") || n.endsWith(".jsa"));
+                boolean busy = names.stream().anyMatch(n -> n.endsWith(".creating") || n.endsWith(".partial"));
+                if (ready && !busy) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the launcher made no start-up cache in " + cacheDir + " within 10 minutes");
     }
 
     /** Runs {@code variant} once (it must exit 0 or 1: a scan with FAIL findings exits 1). */
