@@ -52,6 +52,7 @@ final class StartupReport {
                 ScanStartup.Run first = bench.run(variant); // trains the cache where there is one; warms the OS cache
                 if (!variant.env().getOrDefault("IRREADY_JVM_CACHE", "off").equals("off")) {
                     training.put(variant.label(), first);
+                    bench.awaitCache();
                 }
                 List<ScanStartup.Run> measured = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
@@ -99,8 +100,9 @@ final class StartupReport {
             figures.put("scan." + key + ".first.p50", first.median());
         });
         line.accept("");
-        training.forEach((label, run) -> line.accept("- Training run of " + label + ": " + Benchmarks.ms(run.wallMs())
-                + " wall, " + Benchmarks.ms(run.cpuMs()) + " CPU (once per build of the jar)."));
+        training.forEach((label, run) -> line.accept("- Training scan of " + label + ": " + Benchmarks.ms(run.wallMs())
+                + " wall, " + Benchmarks.ms(run.cpuMs()) + " CPU, once per build of the jar (on JDK 25 the cache is then "
+                + "assembled by a background process, not counted here)."));
         Map<String, Integer> byStatus = new java.util.TreeMap<>();
         verdicts.values().forEach(s -> byStatus.merge(s, 1, Integer::sum));
         line.accept("- Every run gave the same " + verdicts.size() + " verdicts: " + byStatus + ".");
