@@ -4,6 +4,8 @@
 #   ./bench.sh --quick   fewer repetitions, no 10 000-resource sweep (about a minute)
 #   ./bench.sh --only scaling   re-measures the sweep-scaling section alone (10 … 10 000 resources,
 #                        parallel and one by one) and rewrites just that section
+#   ./bench.sh --only startup   only the start-up part: Lambda cold path and `irready scan` side by side
+#                        against a seeded moto_server (rewrites only that part of the document)
 # Timing is measured here only; CI runs the count and size guards (io.irready.bench.*GuardTest).
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -9,6 +9,8 @@ import io.irready.store.ChangedBy;
 import io.irready.store.Transition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import io.irready.core.Memo;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -29,10 +31,15 @@ public final class FindingEventBus {
     static final int MAX_ENTRIES = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EventBridgeClient events;
+    private final Supplier<EventBridgeClient> events;
 
     public FindingEventBus(EventBridgeClient events) {
-        this.events = events;
+        this(() -> events);
+    }
+
+    /** With the client built on the first transition to publish (a function that publishes none builds none). */
+    public FindingEventBus(Supplier<EventBridgeClient> events) {
+        this.events = Memo.of(events);
     }
 
     /** Entries put and entries that failed (after one retry), with why. */
@@ -53,7 +60,7 @@ public final class FindingEventBus {
                 try {
                     List<PutEventsRequestEntry> sent = pending;
                     PutEventsResponse response = AwsCall.call("events:PutEvents",
-                            () -> events.putEvents(r -> r.entries(sent)));
+                            () -> events.get().putEvents(r -> r.entries(sent)));
                     List<PutEventsRequestEntry> refused = new ArrayList<>();
                     List<String> reasons = new ArrayList<>();
                     List<PutEventsResultEntry> results = response.entries();

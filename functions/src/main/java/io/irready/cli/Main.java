@@ -33,6 +33,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        SdkWarmUp.startFor(args);
         // the CLI reports problems as findings; library logging would only repeat them on stderr
         if (System.getProperty(JsonLoggerProvider.LEVEL_PROPERTY) == null) {
             System.setProperty(JsonLoggerProvider.LEVEL_PROPERTY,

@@ -47,8 +47,6 @@ import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -187,7 +185,7 @@ public final class ScanCommand implements Callable<Integer> {
         List<String> scanned;
         try {
             account = callerAccount(clients, home);
-            scanned = allRegions ? enabledRegions(clients, home)
+            scanned = allRegions ? EnabledRegions.of(clients, home)
                     : !regions.isEmpty() ? List.copyOf(new LinkedHashSet<>(regions))
                     : !config.regions().isEmpty() ? config.regions() : List.of(home);
         } catch (AwsCallFailedException e) {
@@ -340,22 +338,10 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private static String callerAccount(AwsClients clients, String region) {
-        try (StsClient sts = clients.build(StsClient.builder(), region)) {
-            return AwsCall.required("sts:GetCallerIdentity", "Account",
-                    AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account());
-        }
-    }
-
-    /** Regions enabled for the account (DescribeRegions without AllRegions omits the not-opted-in ones). */
-    private static List<String> enabledRegions(AwsClients clients, String region) {
-        try (Ec2Client ec2 = clients.build(Ec2Client.builder(), region)) {
-            return AwsCall.call("ec2:DescribeRegions", () -> ec2.describeRegions(r -> r.allRegions(false)))
-                    .regions().stream()
-                    .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-                    .map(Region::regionName)
-                    .sorted()
-                    .toList();
-        }
+        // the shared client: building an SDK client is the costly part, and the scan may ask STS again
+        StsClient sts = clients.shared(StsClient::builder, region);
+        return AwsCall.required("sts:GetCallerIdentity", "Account",
+                AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account());
     }
 
     private ParameterException usage(String message) {

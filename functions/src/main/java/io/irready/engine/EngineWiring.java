@@ -18,6 +18,7 @@ import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Memo;
 import io.irready.core.ResourceIds;
+import io.irready.events.RouteTable;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
@@ -52,27 +53,38 @@ public final class EngineWiring {
 
     /** @param function the function's name in its log lines and metrics (event, sweep) */
     public static Engine fromEnvironment(Map<String, String> env, String function, PrintStream out) {
-        String region = env.getOrDefault(AWS_REGION, env.getOrDefault(AWS_DEFAULT_REGION, "us-east-1"));
+        return fromEnvironment(env, function, out, AwsClients.standard());
+    }
+
+    /**
+     * The same over {@code clients} (the Lambda handlers keep them to build, before a SnapStart
+     * snapshot, the clients their functions will use). Every SDK client is built on first use.
+     */
+    public static Engine fromEnvironment(Map<String, String> env, String function, PrintStream out,
+                                         AwsClients clients) {
+        String region = homeRegion(env);
         Config config = Config.fromEnvironment(env);
-        AwsClients clients = AwsClients.standard();
         Clock clock = Clock.systemUTC();
+        // what needs no SDK client first: a handler builds its first clients meanwhile, on another thread
         CheckRegistry registry = Catalog.registry();
-        Store store = Store.open(clients.build(DynamoDbClient.builder(), region),
+        RouteTable routes = Catalog.routeTable().withOwnResources(ownResources(env));
+        Store store = Store.open(clients.shared(DynamoDbClient::builder, region),
                 required(env, IRREADY_TABLE_NAME), config, clock);
-        Notifier notifier = new Notifier(clients.build(SnsClient.builder(), region), required(env, IRREADY_TOPIC_ARN),
+        Notifier notifier = new Notifier(clients.shared(SnsClient::builder, region), required(env, IRREADY_TOPIC_ARN),
                 Optional.ofNullable(env.get(IRREADY_INTEGRITY_TOPIC_ARN)), store.outbox(), store.ledger(),
                 registry);
         Optional<Recheck> recheck = Optional.ofNullable(env.get(IRREADY_RECHECK_QUEUE_URL)).filter(s -> !s.isBlank())
-                .map(url -> new Recheck(clients.build(SqsClient.builder(), region), url));
-        StsClient sts = clients.build(StsClient.builder(), region);
-        // one STS call per container, shared by the sweeps and the audit roles of other accounts
+                .map(url -> new Recheck(clients.shared(SqsClient::builder, region), url));
+        // one STS call per container, shared by the sweeps and the audit roles of other accounts; the STS
+        // client is built with it, so an event about the own account never pays for one
         Supplier<String> ownAccount = Memo.of(() -> AwsCall.required("sts:GetCallerIdentity", "Account",
-                AwsCall.call("sts:GetCallerIdentity", sts::getCallerIdentity).account()));
+                AwsCall.call("sts:GetCallerIdentity", clients.shared(StsClient::builder, region)::getCallerIdentity)
+                        .account()));
         List<String> regions = config.regions().isEmpty() ? List.of(region) : config.regions();
         return Engine.builder()
                 .config(config)
                 .registry(registry)
-                .routes(Catalog.routeTable().withOwnResources(ownResources(env)))
+                .routes(routes)
                 .inventories(Catalog.inventories(clients).acrossAccounts(new AuditRoles(clients, ownAccount,
                         region, AuditRoles.roleName(env), clock)::clientsFor))
                 .store(store)
@@ -85,8 +97,13 @@ public final class EngineWiring {
                 .metrics(new Metrics(function, out, clock))
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), regions, clock)::enrich)
                 .securityHub(securityHub(config, clients, registry, store))
-                .findingEvents(Optional.of(new FindingEventBus(clients.build(EventBridgeClient.builder(), region))))
+                .findingEvents(Optional.of(new FindingEventBus(() -> clients.shared(EventBridgeClient::builder, region))))
                 .build();
+    }
+
+    /** The region the function runs in (where its table, topic and queue are). */
+    public static String homeRegion(Map<String, String> env) {
+        return env.getOrDefault(AWS_REGION, env.getOrDefault(AWS_DEFAULT_REGION, "us-east-1"));
     }
 
     /** The Security Hub import (each finding into its own region's Security Hub), when the deployment switched it on. */
@@ -97,7 +114,7 @@ public final class EngineWiring {
         }
         Map<String, SecurityHubClient> byRegion = new ConcurrentHashMap<>();
         return Optional.of(new SecurityHubImport(
-                r -> byRegion.computeIfAbsent(r, x -> clients.build(SecurityHubClient.builder(), x)), registry,
+                r -> byRegion.computeIfAbsent(r, x -> clients.shared(SecurityHubClient::builder, x)), registry,
                 t -> store.queries().get(t.account(), t.region(), t.checkId(), t.resourceId())
                         .map(StoredFinding::firstSeenAt)));
     }

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+import io.irready.core.Memo;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -26,6 +29,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  * never), bounded timeouts, and — for tests, the demo and emulators — an endpoint override.
  * Without an explicit override the SDK's own {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>}
  * handling stays in force; S3 then uses path-style addressing, which emulators need.
+ *
+ * <p>Start-up cost is paid per service on first use only: {@link #shared} builds a service's client
+ * the first time a collector asks for it in a region and hands the same (thread-safe) client to every
+ * later read, so a run that selects two checks builds two services' clients, and a warm Lambda
+ * container builds none again. The HTTP client itself (its TLS context) is built on the first client,
+ * not with this object, so commands that never call AWS never pay for it.
  */
 public final class AwsClients {
     /**
@@ -42,12 +51,15 @@ public final class AwsClients {
 
     private final AwsCredentialsProvider credentials;
     private final Optional<URI> endpointOverride;
-    private final SdkHttpClient httpClient;
+    private final Supplier<SdkHttpClient> httpClient;
     private final int maxAttempts;
     private final Map<String, String> environment;
     private final List<ExecutionInterceptor> interceptors;
     private final Duration attemptTimeout;
     private final Duration callTimeout;
+    /** Clients built by {@link #shared}, per builder type and region. */
+    private final Map<SharedKey, Object> shared = new ConcurrentHashMap<>();
+    private final Map<AwsCredentialsProvider, AwsClients> withCredentials = new ConcurrentHashMap<>();
 
     /**
      * @param credentials      where credentials come from (the default chain honours AWS_PROFILE)
@@ -60,15 +72,15 @@ public final class AwsClients {
 
     AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
                Map<String, String> environment) {
-        this(credentials, endpointOverride, maxAttempts, environment, UrlConnectionHttpClient.builder()
+        this(credentials, endpointOverride, maxAttempts, environment, Memo.of(() -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(20))
-                .build(), List.of(), Duration.ofSeconds(20), Duration.ofSeconds(60));
+                .build()), List.of(), Duration.ofSeconds(20), Duration.ofSeconds(60));
     }
 
     private AwsClients(AwsCredentialsProvider credentials, Optional<URI> endpointOverride, int maxAttempts,
-                       Map<String, String> environment, SdkHttpClient httpClient, List<ExecutionInterceptor> interceptors,
-                       Duration attemptTimeout, Duration callTimeout) {
+                       Map<String, String> environment, Supplier<SdkHttpClient> httpClient,
+                       List<ExecutionInterceptor> interceptors, Duration attemptTimeout, Duration callTimeout) {
         this.credentials = credentials;
         this.endpointOverride = endpointOverride;
         this.maxAttempts = maxAttempts;
@@ -104,8 +116,9 @@ public final class AwsClients {
      * endpoint, retries, HTTP client and interceptors.
      */
     public AwsClients withCredentials(AwsCredentialsProvider other) {
-        return new AwsClients(other, endpointOverride, maxAttempts, environment, httpClient, interceptors,
-                attemptTimeout, callTimeout);
+        // one instance per provider (an assumed role's session), so its shared clients outlive one evaluation
+        return withCredentials.computeIfAbsent(other, o -> new AwsClients(o, endpointOverride, maxAttempts,
+                environment, httpClient, interceptors, attemptTimeout, callTimeout));
     }
 
     /** Where these clients' credentials come from (assuming a role in another account starts from them). */
@@ -144,9 +157,34 @@ public final class AwsClients {
                         .build());
         endpointOverride.ifPresent(b::endpointOverride);
         if (b instanceof SdkSyncClientBuilder<?, ?> sync) {
-            sync.httpClient(httpClient);
+            sync.httpClient(httpClient.get());
         }
         return b.build();
+    }
+
+    /**
+     * The one client of this service in {@code region}, built on first use and then shared (SDK
+     * clients are thread-safe), e.g. {@code clients.shared(CloudTrailClient::builder, "eu-west-1")}.
+     * Never close it; {@link #build} is for a client the caller owns and closes.
+     */
+    public <B extends AwsClientBuilder<B, C>, C> C shared(Supplier<? extends AwsClientBuilder<B, C>> builder,
+                                                            String region) {
+        AwsClientBuilder<B, C> b = builder.get(); // a builder is a plain object: its type names the service
+        return sharedOf(b.getClass(), region, () -> build(b, region));
+    }
+
+    /** The shared S3 client of {@code region} (see {@link #shared} and {@link #s3}). */
+    public S3Client sharedS3(String region) {
+        return sharedOf(S3Client.class, region, () -> s3(region));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C> C sharedOf(Class<?> type, String region, Supplier<C> build) {
+        // computeIfAbsent: two threads asking for the same client wait for one build, not two
+        return (C) shared.computeIfAbsent(new SharedKey(type, region), k -> build.get());
+    }
+
+    private record SharedKey(Class<?> type, String region) {
     }
 
     /** Every client refuses a 2xx answer that is not its service's format (see {@link AnswerFormatGuard}). */

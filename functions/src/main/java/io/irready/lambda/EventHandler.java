@@ -2,15 +2,16 @@ package io.irready.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.irready.engine.Engine;
 import io.irready.engine.EngineWiring;
+import io.irready.inventory.AwsClients;
 import io.irready.engine.Metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -23,18 +24,29 @@ import org.crac.Resource;
  * invocation so that Lambda's asynchronous retries (then the on-failure destination) take over.
  */
 public final class EventHandler implements RequestStreamHandler, Resource {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Engine engine;
+    /** Builds the SDK clients the function will use (before a snapshot: SnapStart restores them built). */
+    private final IntSupplier primeClients;
 
     /** The Lambda runtime's constructor: wiring from the environment, registered for SnapStart priming. */
     public EventHandler() {
-        this(EngineWiring.fromEnvironment(System.getenv(), "event", System.out));
+        this(AwsClients.standard(), System.getenv());
         Core.getGlobalContext().register(this);
     }
 
+    private EventHandler(AwsClients clients, Map<String, String> env) {
+        this(EngineWiring.fromEnvironment(env, "event", System.out,
+                        Priming.warmingUp(clients, EngineWiring.homeRegion(env))),
+                () -> Priming.clients(clients, EngineWiring.homeRegion(env)));
+    }
+
     public EventHandler(Engine engine) {
+        this(engine, () -> 0);
+    }
+
+    private EventHandler(Engine engine, IntSupplier primeClients) {
         this.engine = engine;
+        this.primeClients = primeClients;
     }
 
     @Override
@@ -53,13 +65,14 @@ public final class EventHandler implements RequestStreamHandler, Resource {
         }
         // {"batchItemFailures":[{"itemIdentifier":"<messageId>"}]}, the shape the SQS event source mapping reads
         Object response = outcome.batchResponse().<Object>map(r -> r).orElse(Map.of("status", "ok"));
-        output.write(JSON.writeValueAsBytes(response));
+        output.write(engine.parser().mapper().writeValueAsBytes(response));
     }
 
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.eventPath(engine);
         Priming.alertPayload();
+        primeClients.getAsInt();
     }
 
     @Override

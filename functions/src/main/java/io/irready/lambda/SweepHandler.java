@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.irready.engine.Engine;
 import io.irready.engine.EngineWiring;
+import io.irready.inventory.AwsClients;
 import io.irready.engine.Metrics;
 import io.irready.engine.SweepMode;
 import io.irready.engine.Sweeper;
@@ -12,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.function.IntSupplier;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -23,14 +26,27 @@ import org.crac.Resource;
  */
 public final class SweepHandler implements RequestStreamHandler, Resource {
     private final Engine engine;
+    /** Builds the SDK clients the function will use (before a snapshot: SnapStart restores them built). */
+    private final IntSupplier primeClients;
 
     public SweepHandler() {
-        this(EngineWiring.fromEnvironment(System.getenv(), "sweep", System.out));
+        this(AwsClients.standard(), System.getenv());
         Core.getGlobalContext().register(this);
     }
 
+    private SweepHandler(AwsClients clients, Map<String, String> env) {
+        this(EngineWiring.fromEnvironment(env, "sweep", System.out,
+                        Priming.warmingUp(clients, EngineWiring.homeRegion(env))),
+                () -> Priming.clients(clients, EngineWiring.homeRegion(env)));
+    }
+
     public SweepHandler(Engine engine) {
+        this(engine, () -> 0);
+    }
+
+    private SweepHandler(Engine engine, IntSupplier primeClients) {
         this.engine = engine;
+        this.primeClients = primeClients;
     }
 
     @Override
@@ -69,6 +85,7 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         Priming.eventPath(engine);
         Priming.alertPayload();
+        primeClients.getAsInt();
     }
 
     @Override

@@ -154,4 +154,17 @@ class SweepHandlerTest {
         assertThat(p.aws.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
     }
+
+    @Test
+    void primingBuildsTheClientsOfEveryServiceTheFunctionsCallWithoutCallingAws() {
+        io.irready.inventory.AwsClients clients = p.aws.clients();
+
+        assertThat(Priming.clients(clients, "eu-west-1")).isEqualTo(18);
+        var store = clients.shared(software.amazon.awssdk.services.dynamodb.DynamoDbClient::builder, "eu-west-1");
+        assertThat(Priming.clients(clients, "eu-west-1")).isEqualTo(18);
+        assertThat(clients.shared(software.amazon.awssdk.services.dynamodb.DynamoDbClient::builder, "eu-west-1"))
+                .as("primed twice: the same clients").isSameAs(store);
+        assertThat(p.aws.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
+    }
 }

@@ -32,8 +32,8 @@ public final class ApiGatewayCollector {
     }
 
     public static ApiGatewayInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(ApiGatewayClient.builder(), region),
-                clients.build(ApiGatewayV2Client.builder(), region), region);
+        return inventory(clients.shared(ApiGatewayClient::builder, region),
+                clients.shared(ApiGatewayV2Client::builder, region), region);
     }
 
     public static ApiGatewayInventory inventory(ApiGatewayClient v1, ApiGatewayV2Client v2, String region) {

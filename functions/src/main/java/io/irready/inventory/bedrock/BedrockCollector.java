@@ -30,7 +30,7 @@ public final class BedrockCollector {
     }
 
     public static BedrockInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(BedrockClient.builder(), region), clients.build(BedrockAgentClient.builder(), region));
+        return inventory(clients.shared(BedrockClient::builder, region), clients.shared(BedrockAgentClient::builder, region));
     }
 
     public static BedrockInventory inventory(BedrockClient bedrock, BedrockAgentClient agents) {

@@ -23,7 +23,7 @@ public final class CloudFrontCollector {
     }
 
     public static CloudFrontInventory inventory(AwsClients clients, String account) {
-        return inventory(clients.build(CloudFrontClient.builder(), Region.AWS_GLOBAL.id()), account);
+        return inventory(clients.shared(CloudFrontClient::builder, Region.AWS_GLOBAL.id()), account);
     }
 
     /** @param account used to build a distribution's ARN when the summary lacks one */

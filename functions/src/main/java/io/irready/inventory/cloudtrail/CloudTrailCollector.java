@@ -40,7 +40,7 @@ public final class CloudTrailCollector {
     }
 
     public static CloudTrailInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(CloudTrailClient.builder(), region), region);
+        return inventory(clients.shared(CloudTrailClient::builder, region), region);
     }
 
     public static CloudTrailInventory inventory(CloudTrailClient client, String region) {

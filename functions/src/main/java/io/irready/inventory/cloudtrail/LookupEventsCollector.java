@@ -78,7 +78,7 @@ public final class LookupEventsCollector {
     public static LookupEventsCollector standard(AwsClients clients) {
         Map<String, CloudTrailClient> byRegion = new ConcurrentHashMap<>();
         return new LookupEventsCollector(r -> byRegion.computeIfAbsent(r,
-                x -> clients.build(CloudTrailClient.builder(), x)), Clock.systemUTC(),
+                x -> clients.shared(CloudTrailClient::builder, x)), Clock.systemUTC(),
                 d -> Thread.sleep(d.toMillis()), Limits.DEFAULT);
     }
 

@@ -26,7 +26,7 @@ public final class ConfigRecorderCollector {
     }
 
     public static ConfigRecorderInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(ConfigClient.builder(), region));
+        return inventory(clients.shared(ConfigClient::builder, region));
     }
 
     public static ConfigRecorderInventory inventory(ConfigClient client) {

@@ -14,7 +14,7 @@ public final class EbsEncryptionCollector {
     }
 
     public static EbsEncryptionInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(Ec2Client.builder(), region));
+        return inventory(clients.shared(Ec2Client::builder, region));
     }
 
     public static EbsEncryptionInventory inventory(Ec2Client client) {

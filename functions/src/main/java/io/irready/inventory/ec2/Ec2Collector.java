@@ -33,7 +33,7 @@ public final class Ec2Collector {
     }
 
     public static Ec2Inventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(Ec2Client.builder(), region));
+        return inventory(clients.shared(Ec2Client::builder, region));
     }
 
     public static Ec2Inventory inventory(Ec2Client client) {

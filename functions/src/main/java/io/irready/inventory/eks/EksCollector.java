@@ -23,7 +23,7 @@ public final class EksCollector {
     }
 
     public static EksInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(EksClient.builder(), region));
+        return inventory(clients.shared(EksClient::builder, region));
     }
 
     public static EksInventory inventory(EksClient client) {

@@ -31,8 +31,8 @@ public final class ElbCollector {
     }
 
     public static ElbInventory inventory(AwsClients clients, String account, String region) {
-        return inventory(clients.build(ElasticLoadBalancingV2Client.builder(), region),
-                clients.build(ElasticLoadBalancingClient.builder(), region), account, region);
+        return inventory(clients.shared(ElasticLoadBalancingV2Client::builder, region),
+                clients.shared(ElasticLoadBalancingClient::builder, region), account, region);
     }
 
     public static ElbInventory inventory(ElasticLoadBalancingV2Client v2, ElasticLoadBalancingClient classic,

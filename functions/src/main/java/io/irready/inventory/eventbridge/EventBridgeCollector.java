@@ -20,7 +20,7 @@ public final class EventBridgeCollector {
     }
 
     public static EventBridgeInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(EventBridgeClient.builder(), region));
+        return inventory(clients.shared(EventBridgeClient::builder, region));
     }
 
     public static EventBridgeInventory inventory(EventBridgeClient client) {

@@ -24,7 +24,7 @@ public final class GuardDutyCollector {
     }
 
     public static GuardDutyInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(GuardDutyClient.builder(), region));
+        return inventory(clients.shared(GuardDutyClient::builder, region));
     }
 
     public static GuardDutyInventory inventory(GuardDutyClient client) {

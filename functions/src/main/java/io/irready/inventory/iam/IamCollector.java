@@ -21,7 +21,7 @@ public final class IamCollector {
     }
 
     public static IamInventory inventory(AwsClients clients) {
-        return inventory(clients.build(IamClient.builder(), Region.AWS_GLOBAL.id()));
+        return inventory(clients.shared(IamClient::builder, Region.AWS_GLOBAL.id()));
     }
 
     public static IamInventory inventory(IamClient client) {

@@ -21,7 +21,7 @@ public final class ResponderSimulationCollector {
 
     public static ResponderSimulation inventory(AwsClients clients, String region) {
         // IAM is global: its client region is the partition's pseudo-region (aws-global, aws-cn-global, aws-iso-global…)
-        return inventory(clients.build(IamClient.builder(), ResourceIds.partition(region) + "-global"));
+        return inventory(clients.shared(IamClient::builder, ResourceIds.partition(region) + "-global"));
     }
 
     public static ResponderSimulation inventory(IamClient client) {

@@ -15,7 +15,7 @@ public final class KeyAccessCollector {
     }
 
     public static KeyAccessInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(KmsClient.builder(), region));
+        return inventory(clients.shared(KmsClient::builder, region));
     }
 
     public static KeyAccessInventory inventory(KmsClient client) {

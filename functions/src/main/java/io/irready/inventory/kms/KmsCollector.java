@@ -24,7 +24,7 @@ public final class KmsCollector {
 
     public static KmsInventory inventory(AwsClients clients, String region) {
         Map<String, KmsClient> byRegion = new ConcurrentHashMap<>();
-        return inventory(r -> byRegion.computeIfAbsent(r, x -> clients.build(KmsClient.builder(), x)), region);
+        return inventory(r -> byRegion.computeIfAbsent(r, x -> clients.shared(KmsClient::builder, x)), region);
     }
 
     /** @param clientFor a KMS client per region */

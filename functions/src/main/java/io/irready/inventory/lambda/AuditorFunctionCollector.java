@@ -18,7 +18,7 @@ public final class AuditorFunctionCollector {
     }
 
     public static AuditorFunctionInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(LambdaClient.builder(), region));
+        return inventory(clients.shared(LambdaClient::builder, region));
     }
 
     public static AuditorFunctionInventory inventory(LambdaClient client) {

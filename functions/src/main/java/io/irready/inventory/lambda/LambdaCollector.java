@@ -15,7 +15,7 @@ public final class LambdaCollector {
     }
 
     public static LambdaInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(LambdaClient.builder(), region));
+        return inventory(clients.shared(LambdaClient::builder, region));
     }
 
     public static LambdaInventory inventory(LambdaClient client) {

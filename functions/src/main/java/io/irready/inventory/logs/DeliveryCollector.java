@@ -15,7 +15,7 @@ public final class DeliveryCollector {
     }
 
     public static DeliveryInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(CloudWatchLogsClient.builder(), region));
+        return inventory(clients.shared(CloudWatchLogsClient::builder, region));
     }
 
     public static DeliveryInventory inventory(CloudWatchLogsClient client) {

@@ -14,7 +14,7 @@ public final class LogsCollector {
     }
 
     public static LogsInventory inventory(AwsClients clients, String region) {
-        CloudWatchLogsClient client = clients.build(CloudWatchLogsClient.builder(), region);
+        CloudWatchLogsClient client = clients.shared(CloudWatchLogsClient::builder, region);
         return inventory(client);
     }
 

@@ -13,7 +13,7 @@ public final class SubscriptionFilterCollector {
     }
 
     public static SubscriptionFilterInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(CloudWatchLogsClient.builder(), region));
+        return inventory(clients.shared(CloudWatchLogsClient::builder, region));
     }
 
     public static SubscriptionFilterInventory inventory(CloudWatchLogsClient client) {

@@ -24,7 +24,7 @@ public final class NetworkFirewallCollector {
     }
 
     public static NetworkFirewallInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(NetworkFirewallClient.builder(), region));
+        return inventory(clients.shared(NetworkFirewallClient::builder, region));
     }
 
     public static NetworkFirewallInventory inventory(NetworkFirewallClient client) {

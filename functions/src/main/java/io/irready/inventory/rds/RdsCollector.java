@@ -20,7 +20,7 @@ public final class RdsCollector {
     }
 
     public static RdsInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(RdsClient.builder(), region));
+        return inventory(clients.shared(RdsClient::builder, region));
     }
 
     public static RdsInventory inventory(RdsClient client) {

@@ -14,7 +14,7 @@ public final class QueryLogCollector {
     }
 
     public static QueryLogInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(Route53ResolverClient.builder(), region));
+        return inventory(clients.shared(Route53ResolverClient::builder, region));
     }
 
     public static QueryLogInventory inventory(Route53ResolverClient resolver) {

@@ -33,7 +33,7 @@ public final class BucketProtectionCollector {
 
     public static BucketProtectionInventory inventory(AwsClients clients, String region) {
         Map<String, S3Client> byRegion = new ConcurrentHashMap<>();
-        return inventory(r -> byRegion.computeIfAbsent(r, clients::s3), region);
+        return inventory(r -> byRegion.computeIfAbsent(r, clients::sharedS3), region);
     }
 
     /** @param clientFor an S3 client per region */

@@ -65,7 +65,7 @@ public final class S3Collector {
         Map<String, S3Client> byRegion = new ConcurrentHashMap<>();
         Supplier<BucketExposure.PublicAccessBlock> accountBlock = () -> AccountPublicAccess.read(
                 AccountPublicAccess.client(clients, region), account, () -> clients.build(StsClient.builder(), region));
-        return inventory(r -> byRegion.computeIfAbsent(r, clients::s3), region, accountBlock);
+        return inventory(r -> byRegion.computeIfAbsent(r, clients::sharedS3), region, accountBlock);
     }
 
     /**

@@ -15,7 +15,7 @@ public final class TopicCollector {
     }
 
     public static TopicInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(SnsClient.builder(), region));
+        return inventory(clients.shared(SnsClient::builder, region));
     }
 
     public static TopicInventory inventory(SnsClient client) {

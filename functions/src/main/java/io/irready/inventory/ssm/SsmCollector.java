@@ -42,7 +42,7 @@ public final class SsmCollector {
     }
 
     public static SsmInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(SsmClient.builder(), region));
+        return inventory(clients.shared(SsmClient::builder, region));
     }
 
     public static SsmInventory inventory(SsmClient client) {

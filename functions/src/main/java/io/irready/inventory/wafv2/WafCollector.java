@@ -26,7 +26,7 @@ public final class WafCollector {
     }
 
     public static WafInventory inventory(AwsClients clients, String region) {
-        return inventory(clients.build(Wafv2Client.builder(), region), region);
+        return inventory(clients.shared(Wafv2Client::builder, region), region);
     }
 
     public static WafInventory inventory(Wafv2Client client, String region) {
