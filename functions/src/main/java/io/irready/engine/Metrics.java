@@ -33,6 +33,10 @@ public final class Metrics {
     public static final String RECHECKS_SCHEDULED = "RechecksScheduled";
     public static final String ERRORS = "Errors";
     public static final String LATENCY = "HandlerLatency";
+    /** Regions a sweep left alone while backing off from their region-level faults ({@link RegionBackoff}). */
+    public static final String REGIONS_SKIPPED = "RegionsSkipped";
+    /** Regions whose sweep failed on an AWS fault (an ERROR finding, then a backoff). */
+    public static final String REGION_FAULTS = "RegionFaults";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

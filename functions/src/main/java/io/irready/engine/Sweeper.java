@@ -35,6 +35,7 @@ public final class Sweeper {
     private final JsonLog log;
     private final Metrics metrics;
     private final Verdicts verdicts;
+    private final RegionBackoff backoff;
 
     Sweeper(Collaborators with, Verdicts verdicts) {
         this.config = with.config();
@@ -47,22 +48,31 @@ public final class Sweeper {
         this.log = with.log();
         this.metrics = with.metrics();
         this.verdicts = verdicts;
+        this.backoff = new RegionBackoff(with, verdicts);
     }
 
     /** One region's result of a sweep. */
     public record RegionSweep(String region, int transitions, int closed, double score) {
     }
 
-    /** What a sweep did. */
+    /**
+     * What a sweep did.
+     *
+     * @param failedRegions  regions that failed for a reason other than an AWS fault (a bug, irready's own table):
+     *                       the invocation fails for these
+     * @param faultedRegions regions that failed on an AWS fault: an ERROR finding each, then a backoff
+     * @param skippedRegions regions left alone while backing off
+     */
     public record SweepOutcome(SweepMode mode, String account, List<RegionSweep> regions, int republished,
-                               List<String> failedRegions) {
+                               List<String> failedRegions, List<String> faultedRegions, List<String> skippedRegions) {
     }
 
     /**
      * Every enabled check (critical ones only in {@link SweepMode#CRITICAL}) over each configured
      * region: stores the verdicts (closing findings of vanished resources), announces transitions
      * (a digest when many open at once), stores a score point per region, then republishes whatever
-     * the outbox still holds. A failing region does not stop the others.
+     * the outbox still holds. A failing region does not stop the others; one that fails on an AWS fault is
+     * backed off ({@link RegionBackoff}).
      */
     public SweepOutcome sweep(SweepMode mode) {
         String account = ownAccount.get();
@@ -71,8 +81,14 @@ public final class Sweeper {
                 .map(Check::id).toList();
         List<RegionSweep> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<String> faulted = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (String region : regions) {
             try {
+                if (backoff.skip(account, region, mode)) {
+                    skipped.add(region);
+                    continue;
+                }
                 Inventory inventory = inventories.create(account, region);
                 Evaluation evaluation = verdicts.evaluate(inventory, checkIds, Scope.REGION);
                 RecordResult result = verdicts.recordAndAnnounce(evaluation, Optional.empty(), true);
@@ -81,7 +97,14 @@ public final class Sweeper {
                 log.info("region swept", "mode", mode.name(), "account", account, "region", region,
                         "checks", checkIds.size(), "transitions", result.transitions().size(),
                         "closed", result.closed(), "score", point.score().score());
+                if (backoff.judged(account, region, mode, evaluation)) {
+                    faulted.add(region);
+                }
             } catch (RuntimeException e) {
+                if (backoff.failed(account, region, mode, e)) {
+                    faulted.add(region);
+                    continue;
+                }
                 metrics.count(Metrics.ERRORS);
                 failed.add(region);
                 log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
@@ -94,7 +117,7 @@ public final class Sweeper {
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());
-        return new SweepOutcome(mode, account, done, republished.published(), failed);
+        return new SweepOutcome(mode, account, done, republished.published(), failed, faulted, skipped);
     }
 
     /**

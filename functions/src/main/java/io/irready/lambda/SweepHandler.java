@@ -45,7 +45,8 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
         }
         output.write(engine.parser().mapper().writeValueAsBytes(outcome));
         if (!outcome.failedRegions().isEmpty()) {
-            // fail the invocation so the errors alarm fires; the stored part of the sweep stays
+            // a bug or irready's own table failing, never a region's AWS fault (that is an ERROR finding and a
+            // backoff): fail the invocation so the errors alarm fires; the stored part of the sweep stays
             throw new IllegalStateException("sweep failed in " + outcome.failedRegions() + "; see the log lines");
         }
     }

@@ -80,7 +80,7 @@ final class AuditorFunctions {
         this.sweepFunction = sweep.function();
         mutelist.ifPresent(sweepFunction::addLayers);
         this.sweepLogs = sweep.logs();
-        this.sweepAlias = liveAlias(sweepFunction, "SweepAlias");
+        this.sweepAlias = liveAlias(sweepFunction, "SweepAlias", ReadinessAuditor.SWEEP_ASYNC_RETRY_ATTEMPTS);
 
         props.slackWebhookSecretName().ifPresent(secret ->
                 slackWebhookFunction(code, secret, names.name(AuditorNames.SLACK_WEBHOOK_FUNCTION)));
@@ -256,6 +256,10 @@ final class AuditorFunctions {
 
     /** A published SnapStart version behind the alias, with bounded async retries and a DLQ. */
     private Alias liveAlias(Function fn, String id) {
+        return liveAlias(fn, id, ReadinessAuditor.ASYNC_RETRY_ATTEMPTS);
+    }
+
+    private Alias liveAlias(Function fn, String id, int retryAttempts) {
         Alias alias = Alias.Builder.create(auditor, id)
                 .aliasName(ReadinessAuditor.ALIAS)
                 .version(fn.getCurrentVersion())
@@ -266,7 +270,7 @@ final class AuditorFunctions {
                 .functionName(fn.getFunctionName())
                 .qualifier(ReadinessAuditor.ALIAS)
                 .maximumEventAgeInSeconds((int) ReadinessAuditor.ASYNC_MAX_EVENT_AGE.toSeconds().longValue())
-                .maximumRetryAttempts(ReadinessAuditor.ASYNC_RETRY_ATTEMPTS)
+                .maximumRetryAttempts(retryAttempts)
                 .destinationConfig(CfnEventInvokeConfig.DestinationConfigProperty.builder()
                         .onFailure(CfnEventInvokeConfig.OnFailureProperty.builder()
                                 .destination(storage.invocationDlq().getQueueArn()).build())

@@ -46,6 +46,11 @@ public class ReadinessAuditor extends Construct {
     /** Lambda async retries of a handler that failed, and how old an event may get in the async queue. */
     public static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(1);
     public static final int ASYNC_RETRY_ATTEMPTS = 2;
+    /**
+     * None for the sweep: its schedule is the retry (the next critical sweep is minutes away), a region's AWS fault
+     * no longer fails the invocation (it backs off instead), and a retried sweep would repeat every region's calls.
+     */
+    public static final int SWEEP_ASYNC_RETRY_ATTEMPTS = 0;
 
     private final AuditorStorage storage;
     private final AuditorFunctions functions;

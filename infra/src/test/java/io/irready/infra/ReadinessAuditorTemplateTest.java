@@ -59,10 +59,19 @@ class ReadinessAuditorTemplateTest {
             Map<String, Object> invoke = Cfn.propsOf(full, "AWS::Lambda::EventInvokeConfig").stream()
                     .filter(c -> Cfn.ref(fn).equals(c.get("FunctionName"))).findFirst().orElseThrow();
             assertThat(invoke.get("Qualifier")).isEqualTo("live");
-            assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).isEqualTo(2);
+            assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).as(fragment)
+                    .isEqualTo(fragment.equals("SweepFunction") ? 0 : 2);
             assertThat(Cfn.num(invoke.get("MaximumEventAgeInSeconds"))).isEqualTo(3600);
             assertThat(Cfn.<Object>at(invoke, "DestinationConfig", "OnFailure", "Destination")).isEqualTo(Cfn.arn(dlq));
         }
+    }
+
+    @Test
+    void aFailedSweepIsNotRetriedByLambdaBecauseTheNextScheduledSweepIsTheRetry() {
+        String fn = Cfn.logicalId(full, "AWS::Lambda::Function", "SweepFunction");
+        Map<String, Object> invoke = Cfn.propsOf(full, "AWS::Lambda::EventInvokeConfig").stream()
+                .filter(c -> Cfn.ref(fn).equals(c.get("FunctionName"))).findFirst().orElseThrow();
+        assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).isZero();
     }
 
     @Test
