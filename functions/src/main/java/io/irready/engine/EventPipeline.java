@@ -45,8 +45,9 @@ public final class EventPipeline {
     private final Verdicts verdicts;
     private final AccountScope accountScope;
     private final Supplier<String> ownAccount;
+    private final Optional<Canary> canary;
 
-    EventPipeline(Collaborators with, Verdicts verdicts) {
+    EventPipeline(Collaborators with, Verdicts verdicts, Optional<Canary> canary) {
         this.routes = with.routes();
         this.parser = with.parser();
         this.inventories = with.inventories();
@@ -59,6 +60,7 @@ public final class EventPipeline {
         this.verdicts = verdicts;
         this.accountScope = with.config().accountScope();
         this.ownAccount = with.ownAccount();
+        this.canary = canary;
     }
 
     /**
@@ -106,6 +108,8 @@ public final class EventPipeline {
                     "eventName", event.eventName(), "recheck", isRecheck);
             return;
         }
+        // before routing: the canary's arrival is what auditor-integrity, routed below, then judges
+        canary.ifPresent(c -> c.receive(event));
         RoutingDecision decision = routes.route(event);
         ChangedBy changedBy = changedBy(event);
         if (decision.tamperAttempt() && !isRecheck) {

@@ -74,10 +74,15 @@ public final class Metrics {
      * number of failing findings per {@code Severity} that the dashboard graphs after each sweep.
      */
     public void gauge(String name, String dimension, String dimensionValue, long value) {
+        gauge(name, dimension, dimensionValue, value, "Count");
+    }
+
+    /** As {@link #gauge(String, String, String, long)}, in a CloudWatch unit such as {@code Seconds}. */
+    public void gauge(String name, String dimension, String dimensionValue, long value, String unit) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
                 "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)),
-                "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
+                "Metrics", List.of(Map.of("Name", name, "Unit", unit))))));
         document.put(dimension, dimensionValue);
         document.put(name, value);
         try {

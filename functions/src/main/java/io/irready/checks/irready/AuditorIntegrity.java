@@ -106,7 +106,7 @@ public final class AuditorIntegrity implements Check, Routed {
 
     @Override
     public List<Route> routes() {
-        return ROUTES;
+        return java.util.stream.Stream.concat(ROUTES.stream(), CanaryPart.routes(METADATA).stream()).toList();
     }
 
     @Override
@@ -119,6 +119,11 @@ public final class AuditorIntegrity implements Check, Routed {
         }
         AuditorIdentity auditor = configured.get();
         if (!auditor.region().equals(ctx.region())) {
+            List<String> blind = CanaryPart.broken(ctx);
+            if (!blind.isEmpty()) {
+                return List.of(ctx.fail(id, String.join("; ", blind) + ". Find what stopped the events (the trail, "
+                        + "the forwarding rule in " + ctx.region() + ", an SCP) and redeploy irready if it was changed."));
+            }
             return List.of(ctx.notApplicable(id, "irready runs in " + auditor.region()
                     + "; its integrity is judged there."));
         }
@@ -128,6 +133,11 @@ public final class AuditorIntegrity implements Check, Routed {
         checkFunctions(ctx, auditor, parts, invokedFunctions);
         auditor.topicArn().ifPresent(topic -> checkTopic(ctx, topic, parts));
         auditor.keyArn().ifPresent(key -> checkKey(ctx, key, parts));
+        parts.probe(() -> {
+            parts.broken.addAll(CanaryPart.broken(ctx));
+            CanaryPart.ok(ctx).ifPresent(parts.ok::add);
+            return null;
+        });
 
         String couldNot = parts.errors.isEmpty() ? "" : " Could not check: " + String.join("; ", parts.errors) + ".";
         if (!parts.broken.isEmpty()) {
