@@ -40,8 +40,8 @@ public final class Canary {
     public static final String SEND_FAILED_METRIC = "CanarySendFailures";
     static final String TAG_RESOURCE = "logs:TagResource";
 
-    /** One region's canary write. */
-    public record Sent(String region, Instant at, Optional<String> failure) {
+    /** One region's canary write: when (ISO-8601), and why it failed ({@code null} when it did not). */
+    public record Sent(String region, String at, String failure) {
     }
 
     private final CanarySettings settings;
@@ -82,13 +82,13 @@ public final class Canary {
                 records.recordSent(account, region, at);
                 metrics.count(SENT_METRIC);
                 log.info("canary sent", "region", region, "at", at.toString());
-                sent.add(new Sent(region, at, Optional.empty()));
+                sent.add(new Sent(region, at.toString(), null));
             } catch (AwsCallFailedException e) {
                 String failure = FailureText.clean(e.getMessage());
                 records.recordSendFailure(account, region, at, failure);
                 metrics.count(SEND_FAILED_METRIC);
                 log.warn("canary could not be sent", "region", region, "error", failure);
-                sent.add(new Sent(region, at, Optional.of(failure)));
+                sent.add(new Sent(region, at.toString(), failure));
             }
         }
         return sent;
