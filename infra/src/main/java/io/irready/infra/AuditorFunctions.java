@@ -74,6 +74,12 @@ final class AuditorFunctions {
                 .build()));
 
         Role sweepRole = auditRole("SweepFunctionRole", "irready sweep function: read-only audit + its own writes");
+        // only the sweep function writes the canary, and only on the canary log group of each watched region
+        sweepRole.addToPolicy(PolicyStatement.Builder.create()
+                .sid("TagTheCanaryLogGroup")
+                .actions(AuditorPermissions.CANARY_WRITE)
+                .resources(canaryLogGroupArns())
+                .build());
         Logged sweep = javaFunction("SweepFunction", names.name(AuditorNames.SWEEP_FUNCTION),
                 ReadinessAuditor.SWEEP_HANDLER, code, sweepRole, Duration.minutes(SWEEP_TIMEOUT_MINUTES), env,
                 "irready: sweeps every region (critical checks frequently, all checks hourly)");
@@ -184,6 +190,15 @@ final class AuditorFunctions {
         return props.sweepRegions(stack.getRegion()).stream()
                 .map(region -> "arn:" + stack.getPartition() + ":securityhub:" + region + ":" + stack.getAccount()
                         + ":product/" + stack.getAccount() + "/default")
+                .toList();
+    }
+
+    /** The canary log group in every watched region, as tagging calls name it (no {@code :*}). */
+    private List<String> canaryLogGroupArns() {
+        Stack stack = Stack.of(auditor);
+        return props.sweepRegions(stack.getRegion()).stream()
+                .map(region -> "arn:" + stack.getPartition() + ":logs:" + region + ":" + stack.getAccount()
+                        + ":log-group:" + CanaryLogGroup.NAME)
                 .toList();
     }
 

@@ -15,7 +15,7 @@ import software.constructs.Construct;
 
 /**
  * What invokes irready: one EventBridge rule per routed event source, generated from the routing table, and the
- * critical and full sweep schedules; every target retries and then drops into the delivery dead-letter queue.
+ * critical and full sweep schedules and the pipeline canary's schedule; every target retries and then drops into the delivery dead-letter queue.
  * Built directly in the auditor's scope, not in a child construct, so the logical ids stay those of deployed
  * stacks.
  */
@@ -64,8 +64,16 @@ final class AuditorTriggers {
                 .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
                 .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "full")))))
                 .build();
+        Rule canary = Rule.Builder.create(auditor, "CanarySchedule")
+                .ruleName(names.name(AuditorNames.CANARY_RULE))
+                .description("irready: tag its /irready/canary log group in every watched region, so that the "
+                        + "CloudTrail event coming back proves events still reach irready")
+                .schedule(Schedule.rate(Duration.minutes(props.canaryMinutes())))
+                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "canary")))))
+                .build();
         RuleDeadLetters.attach(critical, deliveryDlq);
         RuleDeadLetters.attach(full, deliveryDlq);
+        RuleDeadLetters.attach(canary, deliveryDlq);
     }
 
     /** Retry policy here; the dead-letter queue is attached by {@link RuleDeadLetters}. */

@@ -32,7 +32,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
  * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
  * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization),
- * {@code mutelist} (path of a mute list file, deployed as a layer).
+ * {@code mutelist} (path of a mute list file, deployed as a layer), {@code canaryMinutes} and
+ * {@code canaryMaxDelayMinutes} (the pipeline canary's schedule and the wait before a region counts as blind).
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
@@ -85,6 +86,8 @@ public final class IrreadyApp {
         ctx.string("auditRoleName").ifPresent(props::auditRoleName);
         props.accountScope(AccountScope.parse(String.join(",", ctx.list("accountScope"))));
         ctx.string("mutelist").map(Path::of).ifPresent(props::mutelist);
+        ctx.integer("canaryMinutes").ifPresent(props::canaryMinutes);
+        ctx.integer("canaryMaxDelayMinutes").ifPresent(props::canaryMaxDelayMinutes);
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account
@@ -108,6 +111,9 @@ public final class IrreadyApp {
                     .description("irready: forwards " + region + " CloudTrail events to the home region " + home)
                     .build());
             new EventForwarder(stack, "Forwarder", home, eventPatterns);
+            if (built.sweepRegions(home).contains(region)) {
+                CanaryLogGroup.create(stack); // a watched region: the canary proves its events reach home
+            }
             forwarders.put(region, stack);
         }
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).build()));

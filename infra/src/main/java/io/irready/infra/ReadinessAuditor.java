@@ -68,6 +68,7 @@ public class ReadinessAuditor extends Construct {
                 storage.deliveryDlq());
         AlertSubscribers.subscribe(this, props, storage.topic(), functions.slackWebhookAlias());
         this.observability = new AuditorObservability(this, props, names, storage, functions);
+        CanaryLogGroup.create(this);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
         if (props.multiAccount() && props.accountScope().isAny()) {
             NagSuppressionsForAuditor.anyAccountsAuditRole(this, props.effectiveAuditRoleName());
