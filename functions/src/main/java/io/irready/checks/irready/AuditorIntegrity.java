@@ -43,7 +43,9 @@ import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 /**
  * {@code auditor-integrity}: irready itself has not been switched off. Its EventBridge rules exist, are enabled
  * and target its function alias; its functions exist, are not throttled to zero and still let EventBridge invoke
- * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled.
+ * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled; and, where the
+ * pipeline canary is deployed, CloudTrail events still reach it from the region ({@link CanaryPart}: in a watched
+ * region other than home, a blind canary is the one thing judged there).
  *
  * <p>One finding per deployment, on the region-level id {@code <account>/<region>} of irready's home region
  * (see {@link #resourceId}), like every account+region check.
