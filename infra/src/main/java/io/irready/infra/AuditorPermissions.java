@@ -24,7 +24,7 @@ public final class AuditorPermissions {
     public static final List<String> SECURITY_HUB_IMPORT = List.of("securityhub:BatchImportFindings");
 
     /** With multi-account configured: the audit role of the organization's other accounts, by name. */
-    public static final List<String> ASSUME_AUDIT_ROLE = List.of("sts:AssumeRole", "logs:TagResource");
+    public static final List<String> ASSUME_AUDIT_ROLE = List.of("sts:AssumeRole");
 
     /** The pipeline canary tags irready's own {@code /irready/canary} log group in each watched region, nothing else. */
     public static final List<String> CANARY_WRITE = List.of("logs:TagResource");
