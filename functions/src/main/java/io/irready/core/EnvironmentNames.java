@@ -47,6 +47,8 @@ public final class EnvironmentNames {
     public static final String IRREADY_AUDITOR_ALIAS = "IRREADY_AUDITOR_ALIAS";
     public static final String IRREADY_AUDITOR_TOPIC_ARN = "IRREADY_AUDITOR_TOPIC_ARN";
     public static final String IRREADY_AUDITOR_KEY_ARN = "IRREADY_AUDITOR_KEY_ARN";
+    /** Minutes without a canary event after which a region counts as blind; set, it switches the canary on. */
+    public static final String IRREADY_CANARY_MAX_DELAY_MINUTES = "IRREADY_CANARY_MAX_DELAY_MINUTES";
 
     // the CLI only
     public static final String IRREADY_LOG_LEVEL = "IRREADY_LOG_LEVEL";

@@ -44,6 +44,11 @@ public final class Inventory {
         return region;
     }
 
+    /** True when this inventory has {@code type} (irready's own records exist only where it is deployed). */
+    public boolean has(Class<?> type) {
+        return services.containsKey(type);
+    }
+
     /** The inventory of one service; created on first use. */
     public <T> T service(Class<T> type) {
         Supplier<?> supplier = services.get(type);

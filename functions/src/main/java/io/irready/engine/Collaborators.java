@@ -20,12 +20,13 @@ import java.util.function.Supplier;
  *
  * @param ownAccount the account the auditor runs in (sweeps evaluate it); called once, lazily
  * @param homeRegion the region to evaluate when the configuration lists none
+ * @param canary     the pipeline canary's settings, when it is deployed
  */
 record Collaborators(Config config, CheckRegistry registry, RouteTable routes, EventParser parser,
                      AwsInventoryFactory inventories, Store store, Notifier notifier, Optional<Recheck> recheck,
                      Supplier<String> ownAccount, String homeRegion, Clock clock, JsonLog log, Metrics metrics,
                      Enricher enricher, Optional<SecurityHubImport> securityHub,
-                     Optional<FindingEventBus> findingEvents) {
+                     Optional<FindingEventBus> findingEvents, Optional<CanarySettings> canary) {
 
     /** The regions a deployment covers: the configured list, else the home region. */
     List<String> regions() {

@@ -26,11 +26,13 @@ public final class Engine {
     private final Collaborators with;
     private final EventPipeline events;
     private final Sweeper sweeper;
+    private final Optional<Canary> canary;
 
     private Engine(Collaborators with) {
         this.with = with;
         Verdicts verdicts = new Verdicts(with);
-        this.events = new EventPipeline(with, verdicts);
+        this.canary = with.canary().map(settings -> new Canary(settings, with));
+        this.events = new EventPipeline(with, verdicts, canary);
         this.sweeper = new Sweeper(with, verdicts);
     }
 
@@ -44,6 +46,11 @@ public final class Engine {
 
     public Sweeper sweeper() {
         return sweeper;
+    }
+
+    /** The pipeline canary, when it is deployed. */
+    public Optional<Canary> canary() {
+        return canary;
     }
 
     public Store store() {
@@ -99,6 +106,7 @@ public final class Engine {
         private Enricher enricher = Enricher.NONE;
         private Optional<SecurityHubImport> securityHub = Optional.empty();
         private Optional<FindingEventBus> findingEvents = Optional.empty();
+        private Optional<CanarySettings> canary = Optional.empty();
 
         private Builder() {
         }
@@ -186,11 +194,26 @@ public final class Engine {
             return this;
         }
 
+        /**
+         * The pipeline canary (off by default): sends and receives it, and lets {@code auditor-integrity} read its
+         * records. The routes must know the canary log groups as irready's own ({@link RouteTable#withOwnResources}).
+         */
+        public Builder canary(Optional<CanarySettings> canary) {
+            this.canary = canary;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first required collaborator that was not set */
         public Engine build() {
+            Objects.requireNonNull(canary, "canary");
+            AwsInventoryFactory readers = Objects.requireNonNull(inventories, "inventories");
+            if (canary.isPresent()) {
+                readers = readers.with(Canary.collector(canary.get(), Objects.requireNonNull(store, "store").canary(),
+                        Objects.requireNonNull(clock, "clock")));
+            }
             return new Engine(new Collaborators(Objects.requireNonNull(config, "config"),
                     Objects.requireNonNull(registry, "registry"), Objects.requireNonNull(routes, "routes"),
-                    new EventParser(), Objects.requireNonNull(inventories, "inventories"),
+                    new EventParser(), readers,
                     Objects.requireNonNull(store, "store"), Objects.requireNonNull(notifier, "notifier"),
                     Objects.requireNonNull(recheck, "recheck"),
                     Memo.of(Objects.requireNonNull(ownAccount, "ownAccount")::get),
@@ -198,7 +221,7 @@ public final class Engine {
                     Objects.requireNonNull(log, "log"), Objects.requireNonNull(metrics, "metrics"),
                     Objects.requireNonNull(enricher, "enricher"),
                     Objects.requireNonNull(securityHub, "securityHub"),
-                    Objects.requireNonNull(findingEvents, "findingEvents")));
+                    Objects.requireNonNull(findingEvents, "findingEvents"), canary));
         }
     }
 }

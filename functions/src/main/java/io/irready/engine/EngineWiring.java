@@ -23,6 +23,7 @@ import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
+import io.irready.inventory.irready.CanaryInventory;
 import io.irready.securityhub.SecurityHubImport;
 import io.irready.store.Store;
 import io.irready.store.StoredFinding;
@@ -98,6 +99,7 @@ public final class EngineWiring {
                 .enricher(new BlindWindowEnricher(LookupEventsCollector.standard(clients), regions, clock)::enrich)
                 .securityHub(securityHub(config, clients, registry, store))
                 .findingEvents(Optional.of(new FindingEventBus(() -> clients.shared(EventBridgeClient::builder, region))))
+                .canary(CanarySettings.fromEnvironment(env))
                 .build();
     }
 
@@ -121,8 +123,8 @@ public final class EngineWiring {
 
     /**
      * irready's own function and key ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
-     * sets), so that the routes that watch only irready itself (a changed function configuration, a
-     * disabled key) match them and nothing else.
+     * sets), and its canary log groups, so that the routes that watch only irready itself (a changed function
+     * configuration, a disabled key, the canary's tag) match them and nothing else.
      */
     static Set<String> ownResources(Map<String, String> env) {
         Set<String> own = new TreeSet<>();
@@ -141,6 +143,13 @@ public final class EngineWiring {
                 if (!name.isBlank()) {
                     own.add(ResourceIds.arn("lambda", region, account, "function:" + name.strip()));
                 }
+            }
+        }
+        if (account != null && CanarySettings.fromEnvironment(env).isPresent()) {
+            // the canary's log group in every watched region, so that its route matches irready's tag and no other
+            List<String> watched = Config.fromEnvironment(env).regions();
+            for (String r : watched.isEmpty() && region != null ? List.of(region) : watched) {
+                own.add(CanaryInventory.logGroupArn(r, account));
             }
         }
         return own;

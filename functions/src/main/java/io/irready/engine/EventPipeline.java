@@ -51,8 +51,9 @@ public final class EventPipeline {
     private final Supplier<String> ownAccount;
     private final CheckRegistry registry;
     private final Config config;
+    private final Optional<Canary> canary;
 
-    EventPipeline(Collaborators with, Verdicts verdicts) {
+    EventPipeline(Collaborators with, Verdicts verdicts, Optional<Canary> canary) {
         this.routes = with.routes();
         this.parser = with.parser();
         this.inventories = with.inventories();
@@ -67,6 +68,7 @@ public final class EventPipeline {
         this.ownAccount = with.ownAccount();
         this.registry = with.registry();
         this.config = with.config();
+        this.canary = canary;
     }
 
     /**
@@ -114,6 +116,8 @@ public final class EventPipeline {
                     "eventName", event.eventName(), "recheck", isRecheck);
             return;
         }
+        // before routing: the canary's arrival is what auditor-integrity, routed below, then judges
+        canary.ifPresent(c -> c.receive(event));
         RoutingDecision decision = routes.route(event);
         if (!decision.unnamed().isEmpty()) {
             metrics.count(Metrics.ROUTES_WITHOUT_RESOURCE, decision.unnamed().size());

@@ -37,6 +37,10 @@ public final class Metrics {
     public static final String RECHECKS_SCHEDULED = "RechecksScheduled";
     public static final String ERRORS = "Errors";
     public static final String LATENCY = "HandlerLatency";
+    /** Regions a sweep left alone while backing off from their region-level faults ({@link RegionBackoff}). */
+    public static final String REGIONS_SKIPPED = "RegionsSkipped";
+    /** Regions whose sweep failed on an AWS fault (an ERROR finding, then a backoff). */
+    public static final String REGION_FAULTS = "RegionFaults";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,10 +78,15 @@ public final class Metrics {
      * number of failing findings per {@code Severity} that the dashboard graphs after each sweep.
      */
     public void gauge(String name, String dimension, String dimensionValue, long value) {
+        gauge(name, dimension, dimensionValue, value, "Count");
+    }
+
+    /** As {@link #gauge(String, String, String, long)}, in a CloudWatch unit such as {@code Seconds}. */
+    public void gauge(String name, String dimension, String dimensionValue, long value, String unit) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
                 "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)),
-                "Metrics", List.of(Map.of("Name", name, "Unit", "Count"))))));
+                "Metrics", List.of(Map.of("Name", name, "Unit", unit))))));
         document.put(dimension, dimensionValue);
         document.put(name, value);
         try {

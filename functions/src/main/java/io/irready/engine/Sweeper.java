@@ -35,6 +35,7 @@ public final class Sweeper {
     private final JsonLog log;
     private final Metrics metrics;
     private final Verdicts verdicts;
+    private final RegionBackoff backoff;
 
     Sweeper(Collaborators with, Verdicts verdicts) {
         this.config = with.config();
@@ -47,22 +48,31 @@ public final class Sweeper {
         this.log = with.log();
         this.metrics = with.metrics();
         this.verdicts = verdicts;
+        this.backoff = new RegionBackoff(with, verdicts);
     }
 
     /** One region's result of a sweep. */
     public record RegionSweep(String region, int transitions, int closed, double score) {
     }
 
-    /** What a sweep did. */
+    /**
+     * What a sweep did.
+     *
+     * @param failedRegions  regions that failed for a reason other than an AWS fault (a bug, irready's own table):
+     *                       the invocation fails for these
+     * @param faultedRegions regions that failed on an AWS fault: an ERROR finding each, then a backoff
+     * @param skippedRegions regions left alone while backing off
+     */
     public record SweepOutcome(SweepMode mode, String account, List<RegionSweep> regions, int republished,
-                               List<String> failedRegions) {
+                               List<String> failedRegions, List<String> faultedRegions, List<String> skippedRegions) {
     }
 
     /**
      * Every enabled check (critical ones only in {@link SweepMode#CRITICAL}) over each configured region, a few
      * at once: stores the verdicts (closing findings of vanished resources), announces transitions
      * (a digest when many open at once), stores a score point per region, then republishes whatever
-     * the outbox still holds. A failing region does not stop the others.
+     * the outbox still holds. A failing region does not stop the others; one that fails on an AWS fault is
+     * backed off ({@link RegionBackoff}).
      */
     public SweepOutcome sweep(SweepMode mode) {
         String account = ownAccount.get();
@@ -71,9 +81,19 @@ public final class Sweeper {
                 .map(Check::id).toList();
         List<RegionSweep> done = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<String> faulted = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         // a few regions at once (RegionFanOut), reported in the configured order
         RegionFanOut.each(regions, region -> sweepRegion(mode, account, region, checkIds))
-                .forEach((region, swept) -> swept.ifPresentOrElse(done::add, () -> failed.add(region)));
+                .forEach((region, result) -> {
+                    result.swept().ifPresent(done::add);
+                    switch (result.end()) {
+                        case SKIPPED -> skipped.add(region);
+                        case FAULTED -> faulted.add(region);
+                        case FAILED -> failed.add(region);
+                        case SWEPT -> { }
+                    }
+                });
         recordFailingBySeverity();
         if (mode == SweepMode.FULL) { // hourly is enough to repair a lost import; every 5 minutes would be billed
             verdicts.reconcileSecurityHub();
@@ -81,12 +101,26 @@ public final class Sweeper {
         Notifier.Delivery republished = notifier.republishUnsent();
         metrics.count(Metrics.ALERTS_PUBLISHED, republished.published());
         metrics.count(Metrics.ALERTS_FAILED, republished.failed());
-        return new SweepOutcome(mode, account, done, republished.published(), failed);
+        return new SweepOutcome(mode, account, done, republished.published(), failed, faulted, skipped);
     }
 
-    /** One region of a sweep; empty when it failed (logged and counted; the other regions go on). */
-    private Optional<RegionSweep> sweepRegion(SweepMode mode, String account, String region, List<String> checkIds) {
+    /** How one region's part of a sweep ended. */
+    private enum RegionEnd { SWEPT, SKIPPED, FAULTED, FAILED }
+
+    /** One region's part of a sweep: what was swept (if anything) and how it ended. */
+    private record RegionResult(Optional<RegionSweep> swept, RegionEnd end) {
+    }
+
+    /**
+     * One region of a sweep. A region in back-off is skipped; one that judged nothing or failed on an AWS fault
+     * is FAULTED and backed off ({@link RegionBackoff}); any other failure is FAILED (logged and counted). The
+     * other regions go on either way.
+     */
+    private RegionResult sweepRegion(SweepMode mode, String account, String region, List<String> checkIds) {
         try {
+            if (backoff.skip(account, region, mode)) {
+                return new RegionResult(Optional.empty(), RegionEnd.SKIPPED);
+            }
             Inventory inventory = inventories.create(account, region);
             Evaluation evaluation = verdicts.evaluate(inventory, checkIds, Scope.REGION);
             RecordResult result = verdicts.recordAndAnnounce(evaluation, Optional.empty(), true);
@@ -94,12 +128,17 @@ public final class Sweeper {
             log.info("region swept", "mode", mode.name(), "account", account, "region", region,
                     "checks", checkIds.size(), "transitions", result.transitions().size(),
                     "closed", result.closed(), "score", point.score().score());
-            return Optional.of(new RegionSweep(region, result.transitions().size(), result.closed(),
-                    point.score().score()));
+            RegionSweep swept = new RegionSweep(region, result.transitions().size(), result.closed(),
+                    point.score().score());
+            return new RegionResult(Optional.of(swept),
+                    backoff.judged(account, region, mode, evaluation) ? RegionEnd.FAULTED : RegionEnd.SWEPT);
         } catch (RuntimeException e) {
+            if (backoff.failed(account, region, mode, e)) {
+                return new RegionResult(Optional.empty(), RegionEnd.FAULTED);
+            }
             metrics.count(Metrics.ERRORS);
             log.error("region sweep failed", "mode", mode.name(), "region", region, "error", String.valueOf(e));
-            return Optional.empty();
+            return new RegionResult(Optional.empty(), RegionEnd.FAILED);
         }
     }
 

@@ -35,6 +35,13 @@ public final class AwsInventoryFactory {
         return new AwsInventoryFactory(clients, collectors, clientsFor);
     }
 
+    /** These collectors plus {@code extra}, e.g. irready's own records, which only a deployment has. */
+    public AwsInventoryFactory with(ServiceCollector<?> extra) {
+        List<ServiceCollector<?>> all = new java.util.ArrayList<>(collectors);
+        all.add(extra);
+        return new AwsInventoryFactory(clients, all, clientsByAccount);
+    }
+
     public AwsClients clients() {
         return clients;
     }

@@ -3,6 +3,8 @@ package io.irready.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.irready.core.EnvironmentNames;
+import io.irready.engine.Canary;
 import io.irready.engine.Engine;
 import io.irready.engine.EngineWiring;
 import io.irready.inventory.AwsClients;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.crac.Core;
@@ -22,7 +25,8 @@ import org.crac.Resource;
  * Scheduled sweeps ({@code {"mode":"critical"}} every few minutes, {@code {"mode":"full"}} hourly):
  * event delivery is best effort, and after {@code StopLogging} EventBridge may see nothing at all,
  * so state is re-read on a schedule. Also republishes whatever the alert outbox still holds and
- * stores the readiness score point of each region. A thin adapter over {@link Sweeper#sweep}.
+ * stores the readiness score point of each region. A thin adapter over {@link Sweeper#sweep}; the canary
+ * schedule ({@code {"mode":"canary"}}) sends the pipeline canary instead.
  */
 public final class SweepHandler implements RequestStreamHandler, Resource {
     private final Engine engine;
@@ -52,17 +56,53 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = engine.clock().millis();
+        byte[] request = input.readAllBytes();
+        if (isCanary(request)) {
+            sendCanary(output, started);
+            return;
+        }
         Sweeper.SweepOutcome outcome;
         try {
-            outcome = engine.sweeper().sweep(mode(input.readAllBytes()));
+            outcome = engine.sweeper().sweep(mode(request));
         } finally {
             engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
             engine.metrics().flush();
         }
         output.write(engine.parser().mapper().writeValueAsBytes(outcome));
         if (!outcome.failedRegions().isEmpty()) {
-            // fail the invocation so the errors alarm fires; the stored part of the sweep stays
+            // a bug or irready's own table failing, never a region's AWS fault (that is an ERROR finding and a
+            // backoff): fail the invocation so the errors alarm fires; the stored part of the sweep stays
             throw new IllegalStateException("sweep failed in " + outcome.failedRegions() + "; see the log lines");
+        }
+    }
+
+    /**
+     * The canary schedule's input, {@code {"mode":"canary"}}: tag the canary log group in every watched region
+     * (see {@link Canary}). Not a sweep: nothing is evaluated. A region whose write fails is recorded (and judged
+     * by {@code auditor-integrity} after the wait), so the invocation itself does not fail for it.
+     */
+    private void sendCanary(OutputStream output, long started) throws IOException {
+        List<Canary.Sent> sent;
+        try {
+            sent = engine.canary().orElseThrow(() -> new IllegalStateException("the canary schedule fired but "
+                    + EnvironmentNames.IRREADY_CANARY_MAX_DELAY_MINUTES + " is not set on this function")).send();
+        } finally {
+            engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
+            engine.metrics().flush();
+        }
+        output.write(engine.parser().mapper().writeValueAsBytes(Map.of("canary", sent)));
+    }
+
+    boolean isCanary(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8).strip();
+        if (text.isEmpty()) {
+            return false;
+        }
+        try {
+            JsonNode node = engine.parser().mapper().readTree(text);
+            return node != null && "canary".equalsIgnoreCase(node.path("mode").asText(""));
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *   <li>{@code HISTORY#<account>#<region>#<checkId>#<resourceId>} / {@code <at>#<transitionId>} — its transitions (TTL);</li>
  *   <li>{@code SCORE#<account>#<region>} / {@code <at>} — readiness score points (TTL);</li>
  *   <li>{@code TAMPER#<eventId>} / {@code TAMPER} — a tamper attempt, once per event (TTL);</li>
- *   <li>{@code EVENT#<deliveryKey>} / {@code EVENT} — an event already processed (TTL).</li>
+ *   <li>{@code EVENT#<deliveryKey>} / {@code EVENT} — an event already processed (TTL);</li>
+ *   <li>{@code BACKOFF#<account>#<region>} / {@code BACKOFF} — a region the sweeps back off from ({@link SweepBackoffs}, TTL);</li>
+ *   <li>{@code CANARY#<account>#<region>} / {@code CANARY} — the pipeline canary of a region ({@link CanaryRecords}).</li>
  * </ul>
  * Timestamps are ISO-8601 UTC with exactly three fraction digits, so that string order is time
  * order in sort keys, GSIs and condition expressions.

@@ -10,11 +10,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * layout they share is {@link FindingTable}'s.
  */
 public record Store(String tableName, FindingStore findings, FindingQueries queries, Outbox outbox,
-                    EventLedger ledger, ScoreHistory scores) {
+                    EventLedger ledger, ScoreHistory scores, SweepBackoffs backoffs, CanaryRecords canary) {
 
     public static Store open(DynamoDbClient ddb, String tableName, Config config, Clock clock) {
         return new Store(tableName, new FindingStore(ddb, tableName, config, clock), new FindingQueries(ddb, tableName),
                 new Outbox(ddb, tableName, config, clock), new EventLedger(ddb, tableName, config, clock),
-                new ScoreHistory(ddb, tableName, config, clock));
+                new ScoreHistory(ddb, tableName, config, clock), new SweepBackoffs(ddb, tableName, clock),
+                new CanaryRecords(ddb, tableName));
     }
 }

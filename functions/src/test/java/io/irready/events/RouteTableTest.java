@@ -498,7 +498,8 @@ class RouteTableTest {
         assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
                 "DeleteDeliverySource", "CreateDelivery", "DeleteDelivery", "DeleteDeliveryDestination",
                 "DeleteLogGroup", "PutRetentionPolicy", "DeleteRetentionPolicy", "CreateLogGroup", "DisassociateKmsKey",
-                "PutSubscriptionFilter", "DeleteSubscriptionFilter", "AssociateKmsKey");
+                "PutSubscriptionFilter", "DeleteSubscriptionFilter", "AssociateKmsKey",
+                "TagResource"); // the pipeline canary's call, on irready's own log group only (CanaryPart)
         assertThat(names.get("bedrock.amazonaws.com")).containsExactlyInAnyOrder(
                 "PutModelInvocationLoggingConfiguration", "DeleteModelInvocationLoggingConfiguration");
         assertThat(names.get("rds.amazonaws.com")).hasSize(11);

@@ -71,6 +71,7 @@ final class AuditorEnvironment {
         env.put(EnvironmentNames.IRREADY_AUDITOR_ALIAS, ReadinessAuditor.ALIAS);
         env.put(EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN, storage.topic().getTopicArn());
         env.put(EnvironmentNames.IRREADY_AUDITOR_KEY_ARN, storage.alertKey().getKeyArn());
+        env.put(EnvironmentNames.IRREADY_CANARY_MAX_DELAY_MINUTES, Integer.toString(props.canaryMaxDelayMinutes()));
         if (props.mutelist().isPresent()) {
             env.put(EnvironmentNames.IRREADY_MUTELIST_FILE, MuteListLayer.PATH_IN_FUNCTION);
         }

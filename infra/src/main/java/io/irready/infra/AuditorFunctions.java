@@ -74,13 +74,19 @@ final class AuditorFunctions {
                 .build()));
 
         Role sweepRole = auditRole("SweepFunctionRole", "irready sweep function: read-only audit + its own writes");
+        // only the sweep function writes the canary, and only on the canary log group of each watched region
+        sweepRole.addToPolicy(PolicyStatement.Builder.create()
+                .sid("TagTheCanaryLogGroup")
+                .actions(AuditorPermissions.CANARY_WRITE)
+                .resources(canaryLogGroupArns())
+                .build());
         Logged sweep = javaFunction("SweepFunction", names.name(AuditorNames.SWEEP_FUNCTION),
                 ReadinessAuditor.SWEEP_HANDLER, code, sweepRole, Duration.minutes(SWEEP_TIMEOUT_MINUTES), env,
                 "irready: sweeps every region (critical checks frequently, all checks hourly)");
         this.sweepFunction = sweep.function();
         mutelist.ifPresent(sweepFunction::addLayers);
         this.sweepLogs = sweep.logs();
-        this.sweepAlias = liveAlias(sweepFunction, "SweepAlias");
+        this.sweepAlias = liveAlias(sweepFunction, "SweepAlias", ReadinessAuditor.SWEEP_ASYNC_RETRY_ATTEMPTS);
 
         props.slackWebhookSecretName().ifPresent(secret ->
                 slackWebhookFunction(code, secret, names.name(AuditorNames.SLACK_WEBHOOK_FUNCTION)));
@@ -187,6 +193,15 @@ final class AuditorFunctions {
                 .toList();
     }
 
+    /** The canary log group in every watched region, as tagging calls name it (no {@code :*}). */
+    private List<String> canaryLogGroupArns() {
+        Stack stack = Stack.of(auditor);
+        return props.sweepRegions(stack.getRegion()).stream()
+                .map(region -> "arn:" + stack.getPartition() + ":logs:" + region + ":" + stack.getAccount()
+                        + ":log-group:" + CanaryLogGroup.NAME)
+                .toList();
+    }
+
     /** The webhook function reads the webhook URL from its secret and nothing else of the account. */
     private void slackWebhookFunction(Code code, String secretNameOrArn, String functionName) {
         String secretArn = secretNameOrArn.startsWith("arn:") ? secretNameOrArn : Stack.of(auditor).formatArn(
@@ -256,6 +271,10 @@ final class AuditorFunctions {
 
     /** A published SnapStart version behind the alias, with bounded async retries and a DLQ. */
     private Alias liveAlias(Function fn, String id) {
+        return liveAlias(fn, id, ReadinessAuditor.ASYNC_RETRY_ATTEMPTS);
+    }
+
+    private Alias liveAlias(Function fn, String id, int retryAttempts) {
         Alias alias = Alias.Builder.create(auditor, id)
                 .aliasName(ReadinessAuditor.ALIAS)
                 .version(fn.getCurrentVersion())
@@ -266,7 +285,7 @@ final class AuditorFunctions {
                 .functionName(fn.getFunctionName())
                 .qualifier(ReadinessAuditor.ALIAS)
                 .maximumEventAgeInSeconds((int) ReadinessAuditor.ASYNC_MAX_EVENT_AGE.toSeconds().longValue())
-                .maximumRetryAttempts(ReadinessAuditor.ASYNC_RETRY_ATTEMPTS)
+                .maximumRetryAttempts(retryAttempts)
                 .destinationConfig(CfnEventInvokeConfig.DestinationConfigProperty.builder()
                         .onFailure(CfnEventInvokeConfig.OnFailureProperty.builder()
                                 .destination(storage.invocationDlq().getQueueArn()).build())

@@ -17,6 +17,7 @@ record AuditorNames(String prefix) {
     static final String SLACK_WEBHOOK_FUNCTION = "slack-webhook";
     static final String CRITICAL_SWEEP_RULE = "critical-sweep";
     static final String FULL_SWEEP_RULE = "full-sweep";
+    static final String CANARY_RULE = "canary";
 
     static AuditorNames of(Stack stack) {
         String prefix = stack.getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
@@ -37,12 +38,13 @@ record AuditorNames(String prefix) {
         return name("route-" + source.replaceFirst("^aws\\.", "").replaceAll("[^A-Za-z0-9-_]", "-"));
     }
 
-    /** Every rule that triggers irready: one per routed source and the two schedules. */
+    /** Every rule that triggers irready: one per routed source, the two sweep schedules and the canary schedule. */
     List<String> rules(List<Map<String, Object>> eventPatterns) {
         List<String> names = new ArrayList<>();
         eventPatterns.forEach(p -> names.add(routeRule(EventPatterns.source(p))));
         names.add(name(CRITICAL_SWEEP_RULE));
         names.add(name(FULL_SWEEP_RULE));
+        names.add(name(CANARY_RULE));
         return names;
     }
 

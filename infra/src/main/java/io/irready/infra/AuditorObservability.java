@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.HorizontalAnnotation;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
@@ -121,6 +122,10 @@ final class AuditorObservability {
         for (Severity severity : Severity.values()) {
             failing.add(emf("FailingFindings", Map.of("Severity", severity.name()), "Maximum", severity.name()));
         }
+        List<IMetric> canaryDelay = new ArrayList<>();
+        for (String region : props.sweepRegions(homeRegion)) {
+            canaryDelay.add(emf("CanaryDelaySeconds", Map.of("Region", region), "Maximum", region));
+        }
         Function eventFunction = functions.eventFunction();
         // dashboards are account-wide (not regional): the home region keeps two deployments apart
         return Dashboard.Builder.create(auditor, "Dashboard")
@@ -148,7 +153,15 @@ final class AuditorObservability {
                                                 emf("AlertsFailed", Map.of("Function", "event"), "Sum", "Alerts failed"),
                                                 eventFunction.metricErrors(fiveMinutes()),
                                                 functions.sweepFunction().metricErrors(fiveMinutes())))
-                                        .width(12).build())))
+                                        .width(12).build()),
+                        // the canary's event: CloudTrail eventTime → receipt by the event function, per region; a
+                        // region whose line stops is one irready no longer sees (auditor-integrity fails it)
+                        List.of(GraphWidget.Builder.create()
+                                .title("Pipeline canary: CloudTrail → irready delay (seconds) per region")
+                                .left(canaryDelay)
+                                .leftAnnotations(List.of(HorizontalAnnotation.builder()
+                                        .value(props.canaryMaxDelayMinutes() * 60).label("blind after").build()))
+                                .width(24).build())))
                 .build();
     }
 

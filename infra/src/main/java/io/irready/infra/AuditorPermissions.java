@@ -26,6 +26,9 @@ public final class AuditorPermissions {
     /** With multi-account configured: the audit role of the organization's other accounts, by name. */
     public static final List<String> ASSUME_AUDIT_ROLE = List.of("sts:AssumeRole");
 
+    /** The pipeline canary tags irready's own {@code /irready/canary} log group in each watched region, nothing else. */
+    public static final List<String> CANARY_WRITE = List.of("logs:TagResource");
+
     /** Every alertable transition also goes to the home region's default event bus, and only there. */
     public static final List<String> FINDING_EVENTS = List.of("events:PutEvents");
 
@@ -33,7 +36,7 @@ public final class AuditorPermissions {
     public static final Set<String> AUDITOR_WRITES = Set.of("dynamodb:GetItem", "dynamodb:PutItem",
             "dynamodb:UpdateItem", "dynamodb:Query", "cloudtrail:LookupEvents", "sns:Publish", "sqs:SendMessage", "kms:Decrypt", "kms:GenerateDataKey",
             "secretsmanager:GetSecretValue", "sts:GetCallerIdentity", "securityhub:BatchImportFindings", "events:PutEvents",
-            "sts:AssumeRole");
+            "sts:AssumeRole", "logs:TagResource");
 
     /**
      * What Lambda needs to run the functions: writing to their own log groups, and polling the delayed re-check

@@ -16,7 +16,7 @@ import software.constructs.Construct;
 
 /**
  * What invokes irready: one EventBridge rule per routed event source, generated from the routing table, and the
- * critical and full sweep schedules; every target retries and then drops into the delivery dead-letter queue.
+ * critical and full sweep schedules and the pipeline canary's schedule; every target retries and then drops into the delivery dead-letter queue.
  * Built directly in the auditor's scope, not in a child construct, so the logical ids stay those of deployed
  * stacks.
  */
@@ -25,15 +25,17 @@ final class AuditorTriggers {
 
     AuditorTriggers(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
                     Alias sweepAlias, Queue deliveryDlq) {
-        this(auditor, props, names, eventAlias, input -> target(sweepAlias, input), deliveryDlq);
+        this(auditor, props, names, eventAlias, sweepAlias, input -> target(sweepAlias, input), deliveryDlq);
     }
 
     /** @param sweepTarget what the schedules start with {@code {"mode": …}} (the sweep function, or in organization
-     *                    mode the state machine that fans the sweep out over the accounts) */
+     *                    mode the state machine that fans the sweep out over the accounts); the canary always
+     *                    invokes {@code sweepAlias}: it probes this account's own regions, never the members' */
     AuditorTriggers(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
-                    java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget, Queue deliveryDlq) {
+                    Alias sweepAlias, java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget,
+                    Queue deliveryDlq) {
         routeRules(auditor, props, names, eventAlias, deliveryDlq);
-        sweepSchedules(auditor, props, names, sweepTarget, deliveryDlq);
+        sweepSchedules(auditor, props, names, sweepAlias, sweepTarget, deliveryDlq);
     }
 
     /** One rule per event source, exactly the routing table's pattern (forwarded events match them too). */
@@ -59,7 +61,7 @@ final class AuditorTriggers {
     }
 
     private static void sweepSchedules(Construct auditor, ReadinessAuditorProps props, AuditorNames names,
-                                       java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget,
+                                       Alias sweepAlias, java.util.function.Function<RuleTargetInput, IRuleTarget> sweepTarget,
                                        Queue deliveryDlq) {
         Rule critical = Rule.Builder.create(auditor, "CriticalSweep")
                 .ruleName(names.name(AuditorNames.CRITICAL_SWEEP_RULE))
@@ -73,8 +75,16 @@ final class AuditorTriggers {
                 .schedule(Schedule.rate(Duration.minutes(props.fullSweepMinutes())))
                 .targets(List.of(sweepTarget.apply(RuleTargetInput.fromObject(Map.of("mode", "full")))))
                 .build();
+        Rule canary = Rule.Builder.create(auditor, "CanarySchedule")
+                .ruleName(names.name(AuditorNames.CANARY_RULE))
+                .description("irready: tag its /irready/canary log group in every watched region, so that the "
+                        + "CloudTrail event coming back proves events still reach irready")
+                .schedule(Schedule.rate(Duration.minutes(props.canaryMinutes())))
+                .targets(List.of(target(sweepAlias, RuleTargetInput.fromObject(Map.of("mode", "canary")))))
+                .build();
         RuleDeadLetters.attach(critical, deliveryDlq);
         RuleDeadLetters.attach(full, deliveryDlq);
+        RuleDeadLetters.attach(canary, deliveryDlq);
     }
 
     /** Retry policy here; the dead-letter queue is attached by {@link RuleDeadLetters}. */

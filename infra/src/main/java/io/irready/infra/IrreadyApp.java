@@ -35,7 +35,9 @@ import io.github.cdklabs.cdknag.NagPackProps;
  * {@code mutelist} (path of a mute list file, deployed as a layer); organization mode ({@link OrganizationSettings}):
  * {@code organization}, {@code organizationId}, {@code organizationUnits} or {@code organizationRootId},
  * {@code stackSetCallAs}, {@code orgSweepConcurrency}, {@code orgSweepToleratedFailurePercent},
- * {@code memberStacksOnly}.
+ * {@code memberStacksOnly};
+ * {@code canaryMinutes} and
+ * {@code canaryMaxDelayMinutes} (the pipeline canary's schedule and the wait before a region counts as blind).
  * Lists are comma-separated (or JSON arrays in {@code cdk.json}); an empty value means "not set".
  */
 public final class IrreadyApp {
@@ -96,6 +98,8 @@ public final class IrreadyApp {
         if (org.isPresent() && ctx.string("auditRoleName").isEmpty()) {
             props.auditRoleName(ReadinessAuditorProps.DEFAULT_AUDIT_ROLE_NAME); // members' role, assumed by name
         }
+        ctx.integer("canaryMinutes").ifPresent(props::canaryMinutes);
+        ctx.integer("canaryMaxDelayMinutes").ifPresent(props::canaryMaxDelayMinutes);
         ReadinessAuditorProps built = props.build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account
@@ -125,6 +129,9 @@ public final class IrreadyApp {
                     .description("irready: forwards " + region + " CloudTrail events to the home region " + home)
                     .build());
             new EventForwarder(stack, "Forwarder", home, eventPatterns);
+            if (built.sweepRegions(home).contains(region)) {
+                CanaryLogGroup.create(stack); // a watched region: the canary proves its events reach home
+            }
             forwarders.put(region, stack);
         }
         Map<String, Stack> members = org.map(o -> OrganizationDeployment.central(homeStack, auditor, built, o,

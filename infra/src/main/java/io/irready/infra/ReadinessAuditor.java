@@ -46,6 +46,11 @@ public class ReadinessAuditor extends Construct {
     /** Lambda async retries of a handler that failed, and how old an event may get in the async queue. */
     public static final Duration ASYNC_MAX_EVENT_AGE = Duration.hours(1);
     public static final int ASYNC_RETRY_ATTEMPTS = 2;
+    /**
+     * None for the sweep: its schedule is the retry (the next critical sweep is minutes away), a region's AWS fault
+     * no longer fails the invocation (it backs off instead), and a retried sweep would repeat every region's calls.
+     */
+    public static final int SWEEP_ASYNC_RETRY_ATTEMPTS = 0;
 
     private final AuditorStorage storage;
     private final AuditorFunctions functions;
@@ -70,10 +75,12 @@ public class ReadinessAuditor extends Construct {
         this.triggers = organizationSweeps == null
                 ? new AuditorTriggers(this, props, names, functions.eventAlias(), functions.sweepAlias(),
                         storage.deliveryDlq())
-                : new AuditorTriggers(this, props, names, functions.eventAlias(), organizationSweeps::target,
+                : new AuditorTriggers(this, props, names, functions.eventAlias(), functions.sweepAlias(),
+                        organizationSweeps::target,
                         storage.deliveryDlq());
         AlertSubscribers.subscribe(this, props, storage.topic(), functions.slackWebhookAlias());
         this.observability = new AuditorObservability(this, props, names, storage, functions);
+        CanaryLogGroup.create(this);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
         if (props.multiAccount() && props.accountScope().isAny()) {
             NagSuppressionsForAuditor.anyAccountsAuditRole(this, props.effectiveAuditRoleName());

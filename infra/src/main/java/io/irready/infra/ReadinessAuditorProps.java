@@ -46,6 +46,10 @@ import java.util.regex.Pattern;
  *                               {@code IrreadyAuditRole} once multi-account is configured)
  * @param accountScope           the accounts whose events are evaluated besides the home account (default any);
  *                               a listed scope also limits which accounts' audit role may be assumed
+ * @param canaryMinutes          how often the pipeline canary tags irready's {@code /irready/canary} log group in every
+ *                               watched region, to prove CloudTrail events still reach irready from there
+ * @param canaryMaxDelayMinutes  how long a watched region may go without a canary event before
+ *                               {@code auditor-integrity} calls irready blind there; longer than {@code canaryMinutes}
  * @param mutelist               a mute list file (accepted risks), validated here and deployed as a layer
  *                               ({@link MuteListLayer}); absent, nothing is muted beyond {@code suppressions}
  */
@@ -68,7 +72,9 @@ public record ReadinessAuditorProps(
         boolean securityHub,
         Optional<String> auditRoleName,
         AccountScope accountScope,
-        Optional<Path> mutelist) {
+        Optional<Path> mutelist,
+        int canaryMinutes,
+        int canaryMaxDelayMinutes) {
 
     /** The audit role's name when multi-account is configured without naming it. */
     public static final String DEFAULT_AUDIT_ROLE_NAME = "IrreadyAuditRole";
@@ -118,6 +124,11 @@ public record ReadinessAuditorProps(
         Objects.requireNonNull(mutelist, "mutelist");
         // a broken file fails synth with the entry at fault, never a deployed function at its cold start
         mutelist.ifPresent(MuteList::read);
+        require(canaryMinutes >= 1 && canaryMinutes <= 720, "canaryMinutes must be between 1 and 720, got "
+                + canaryMinutes);
+        // the wait must cover one canary interval plus the delivery delay, or a healthy region would flap to blind
+        require(canaryMaxDelayMinutes > canaryMinutes, "canaryMaxDelayMinutes must be longer than canaryMinutes ("
+                + canaryMinutes + "), got " + canaryMaxDelayMinutes);
     }
 
     /** True when other accounts are audited: an audit role name or an account scope was given. */
@@ -209,6 +220,16 @@ public record ReadinessAuditorProps(
         private AccountScope accountScope = AccountScope.any();
         /** Default: no mute list. */
         private Optional<Path> mutelist = Optional.empty();
+        /** Default: every 15 minutes (96 tag calls a day per region; CloudTrail management events are free). */
+        private int canaryMinutes = 15;
+        /**
+         * Default: 30 minutes. AWS documents CloudTrail → EventBridge delivery as best effort and publishes no
+         * latency: events usually arrive within a few minutes (CloudTrail's own docs say about 5 on average). A
+         * healthy region's last canary is at most 15 (interval) + ~5 (delivery) = ~20 minutes old; 30 leaves 10
+         * minutes for a slow delivery before the region is called blind, and the next critical sweep (5 minutes)
+         * says so, so a dead path is reported within about 35 minutes of its last event.
+         */
+        private int canaryMaxDelayMinutes = 30;
 
         private Builder() {
         }
@@ -232,12 +253,15 @@ public record ReadinessAuditorProps(
         public Builder auditRoleName(String v) { auditRoleName = Optional.ofNullable(v); return this; }
         public Builder accountScope(AccountScope v) { accountScope = v; return this; }
         public Builder mutelist(Path v) { mutelist = Optional.ofNullable(v); return this; }
+        public Builder canaryMinutes(int v) { canaryMinutes = v; return this; }
+        public Builder canaryMaxDelayMinutes(int v) { canaryMaxDelayMinutes = v; return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
-                    functionsJar, securityHub, auditRoleName, accountScope, mutelist);
+                    functionsJar, securityHub, auditRoleName, accountScope, mutelist, canaryMinutes,
+                    canaryMaxDelayMinutes);
         }
     }
 

@@ -59,10 +59,19 @@ class ReadinessAuditorTemplateTest {
             Map<String, Object> invoke = Cfn.propsOf(full, "AWS::Lambda::EventInvokeConfig").stream()
                     .filter(c -> Cfn.ref(fn).equals(c.get("FunctionName"))).findFirst().orElseThrow();
             assertThat(invoke.get("Qualifier")).isEqualTo("live");
-            assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).isEqualTo(2);
+            assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).as(fragment)
+                    .isEqualTo(fragment.equals("SweepFunction") ? 0 : 2);
             assertThat(Cfn.num(invoke.get("MaximumEventAgeInSeconds"))).isEqualTo(3600);
             assertThat(Cfn.<Object>at(invoke, "DestinationConfig", "OnFailure", "Destination")).isEqualTo(Cfn.arn(dlq));
         }
+    }
+
+    @Test
+    void aFailedSweepIsNotRetriedByLambdaBecauseTheNextScheduledSweepIsTheRetry() {
+        String fn = Cfn.logicalId(full, "AWS::Lambda::Function", "SweepFunction");
+        Map<String, Object> invoke = Cfn.propsOf(full, "AWS::Lambda::EventInvokeConfig").stream()
+                .filter(c -> Cfn.ref(fn).equals(c.get("FunctionName"))).findFirst().orElseThrow();
+        assertThat(Cfn.num(invoke.get("MaximumRetryAttempts"))).isZero();
     }
 
     @Test
@@ -198,8 +207,11 @@ class ReadinessAuditorTemplateTest {
         assertThat(Cfn.resources(minimal, "AWS::SNS::Subscription")).isEmpty();
         assertThat(Cfn.resources(minimal, "AWS::Chatbot::SlackChannelConfiguration")).isEmpty();
         assertThat(Cfn.resources(minimal, "AWS::Lambda::Function")).hasSize(2);
-        assertThat(Cfn.propsOf(full, "AWS::Logs::LogGroup")).allSatisfy(l -> assertThat(Cfn.num(l.get("RetentionInDays"))).isEqualTo(365));
-        assertThat(Cfn.propsOf(minimal, "AWS::Logs::LogGroup")).allSatisfy(l -> assertThat(Cfn.num(l.get("RetentionInDays"))).isEqualTo(400));
+        // irready's own logs; the canary's log group holds none (CanaryTemplateTest)
+        assertThat(Cfn.propsOf(full, "AWS::Logs::LogGroup")).filteredOn(l -> !"/irready/canary".equals(l.get("LogGroupName")))
+                .isNotEmpty().allSatisfy(l -> assertThat(Cfn.num(l.get("RetentionInDays"))).isEqualTo(365));
+        assertThat(Cfn.propsOf(minimal, "AWS::Logs::LogGroup")).filteredOn(l -> !"/irready/canary".equals(l.get("LogGroupName")))
+                .isNotEmpty().allSatisfy(l -> assertThat(Cfn.num(l.get("RetentionInDays"))).isEqualTo(400));
     }
 
     @Test

@@ -160,7 +160,8 @@ class RoutingRulesTest {
         }
         assertThat(inputBySchedule).containsOnly(
                 Map.entry("rate(5 minutes)", "{\"mode\":\"critical\"}"),
-                Map.entry("rate(1 hour)", "{\"mode\":\"full\"}"));
+                Map.entry("rate(1 hour)", "{\"mode\":\"full\"}"),
+                Map.entry("rate(15 minutes)", "{\"mode\":\"canary\"}"));
         Map<String, String> minimal = new java.util.TreeMap<>();
         for (Map<String, Object> rule : Cfn.propsOf(Synth.minimal().home, "AWS::Events::Rule")) {
             if (rule.containsKey("ScheduleExpression")) {
@@ -169,6 +170,7 @@ class RoutingRulesTest {
         }
         assertThat(minimal).containsOnly(
                 Map.entry("rate(10 minutes)", "{\"mode\":\"critical\"}"),
-                Map.entry("rate(2 hours)", "{\"mode\":\"full\"}"));
+                Map.entry("rate(2 hours)", "{\"mode\":\"full\"}"),
+                Map.entry("rate(15 minutes)", "{\"mode\":\"canary\"}"));
     }
 }

@@ -36,6 +36,7 @@ final class JsonServices {
             case "logs:DescribeDeliverySources" -> Reply.json(Reply.object().set("deliverySources", array()));
             case "logs:DescribeDeliveries" -> Reply.json(Reply.object().set("deliveries", array()));
             case "logs:DescribeSubscriptionFilters" -> describeSubscriptionFilters(in);
+            case "logs:TagResource" -> tagLogGroup(in);
             case "kms:DescribeKey" -> describeKey(in);
             case "kms:GetKeyPolicy" -> keyPolicy(in);
             case "kms:ListGrants" -> Reply.json(Reply.object().put("Truncated", false).set("Grants", array()));
@@ -173,6 +174,19 @@ final class JsonServices {
     }
 
     // ---- CloudWatch Logs
+
+    /** TagResource on a log group ARN ({@code …:log-group:<name>}, no {@code :*}); other resources are not modelled. */
+    private Reply tagLogGroup(JsonNode in) {
+        String arn = text(in, "resourceArn");
+        int at = arn == null ? -1 : arn.indexOf(":log-group:");
+        String name = at < 0 ? null : arn.substring(at + ":log-group:".length());
+        if (name == null || !a.logGroups.containsKey(name)) {
+            return Reply.jsonError(400, "ResourceNotFoundException", "The specified log group does not exist.");
+        }
+        Map<String, String> tags = a.logGroupTags.computeIfAbsent(name, n -> new java.util.LinkedHashMap<>());
+        in.path("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return Reply.json(Reply.object());
+    }
 
     private Reply describeLogGroups(JsonNode in) {
         List<LogGroup> groups = a.logGroups.values().stream()

@@ -99,6 +99,8 @@ public final class SimulatedAccount {
     public final Map<String, Bucket> buckets = new LinkedHashMap<>();
     public final Map<String, Key> keys = new LinkedHashMap<>();
     public final Map<String, LogGroup> logGroups = new LinkedHashMap<>();
+    /** Tags written with logs:TagResource, by log group name. */
+    public final Map<String, Map<String, String>> logGroupTags = new LinkedHashMap<>();
     public final List<Vpc> vpcs = new ArrayList<>();
     public final List<Subnet> subnets = new ArrayList<>();
     public final List<FlowLog> flowLogs = new ArrayList<>();

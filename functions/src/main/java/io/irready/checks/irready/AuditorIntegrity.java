@@ -43,7 +43,9 @@ import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 /**
  * {@code auditor-integrity}: irready itself has not been switched off. Its EventBridge rules exist, are enabled
  * and target its function alias; its functions exist, are not throttled to zero and still let EventBridge invoke
- * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled.
+ * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled; and, where the
+ * pipeline canary is deployed, CloudTrail events still reach it from the region ({@link CanaryPart}: in a watched
+ * region other than home, a blind canary is the one thing judged there).
  *
  * <p>One finding per deployment, on the region-level id {@code <account>/<region>} of irready's home region
  * (see {@link #resourceId}), like every account+region check.
@@ -106,7 +108,7 @@ public final class AuditorIntegrity implements Check, Routed {
 
     @Override
     public List<Route> routes() {
-        return ROUTES;
+        return java.util.stream.Stream.concat(ROUTES.stream(), CanaryPart.routes(METADATA).stream()).toList();
     }
 
     @Override
@@ -119,6 +121,11 @@ public final class AuditorIntegrity implements Check, Routed {
         }
         AuditorIdentity auditor = configured.get();
         if (!auditor.region().equals(ctx.region())) {
+            List<String> blind = CanaryPart.broken(ctx);
+            if (!blind.isEmpty()) {
+                return List.of(ctx.fail(id, String.join("; ", blind) + ". Find what stopped the events (the trail, "
+                        + "the forwarding rule in " + ctx.region() + ", an SCP) and redeploy irready if it was changed."));
+            }
             return List.of(ctx.notApplicable(id, "irready runs in " + auditor.region()
                     + "; its integrity is judged there."));
         }
@@ -128,6 +135,11 @@ public final class AuditorIntegrity implements Check, Routed {
         checkFunctions(ctx, auditor, parts, invokedFunctions);
         auditor.topicArn().ifPresent(topic -> checkTopic(ctx, topic, parts));
         auditor.keyArn().ifPresent(key -> checkKey(ctx, key, parts));
+        parts.probe(() -> {
+            parts.broken.addAll(CanaryPart.broken(ctx));
+            CanaryPart.ok(ctx).ifPresent(parts.ok::add);
+            return null;
+        });
 
         String couldNot = parts.errors.isEmpty() ? "" : " Could not check: " + String.join("; ", parts.errors) + ".";
         if (!parts.broken.isEmpty()) {
