@@ -35,6 +35,7 @@ public final class Sweeper {
     private final JsonLog log;
     private final Metrics metrics;
     private final Verdicts verdicts;
+    private final SweepItems items;
 
     Sweeper(Collaborators with, Verdicts verdicts) {
         this.config = with.config();
@@ -47,6 +48,7 @@ public final class Sweeper {
         this.log = with.log();
         this.metrics = with.metrics();
         this.verdicts = verdicts;
+        this.items = new SweepItems(with, verdicts);
     }
 
     /** One region's result of a sweep. */
@@ -56,6 +58,27 @@ public final class Sweeper {
     /** What a sweep did. */
     public record SweepOutcome(SweepMode mode, String account, List<RegionSweep> regions, int republished,
                                List<String> failedRegions) {
+    }
+
+    /** What one organization-sweep item did; {@code reachable} false when the audit role could not be assumed. */
+    public record ItemSweep(String mode, String account, String region, boolean reachable, int findings,
+                            int transitions, int closed, double score, int republished) {
+    }
+
+    /**
+     * One item of an organization sweep: the enabled checks of {@code mode} over exactly {@code account}
+     * in {@code region} (see {@link SweepItems}).
+     *
+     * @param name the account's name from the sweep plan, or empty
+     */
+    public ItemSweep sweep(SweepMode mode, String account, String region, String name) {
+        return items.sweep(mode, checkIds(mode), account, region, name);
+    }
+
+    private List<String> checkIds(SweepMode mode) {
+        return registry.enabled(config).stream()
+                .filter(c -> mode == SweepMode.FULL || c.metadata().severity() == Severity.CRITICAL)
+                .map(Check::id).toList();
     }
 
     /**

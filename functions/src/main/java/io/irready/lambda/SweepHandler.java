@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -20,6 +21,10 @@ import org.crac.Resource;
  * event delivery is best effort, and after {@code StopLogging} EventBridge may see nothing at all,
  * so state is re-read on a schedule. Also republishes whatever the alert outbox still holds and
  * stores the readiness score point of each region. A thin adapter over {@link Sweeper#sweep}.
+ *
+ * <p>In an organization deployment the Step Functions Distributed Map calls it once per account and
+ * region of the {@link SweepPlanHandler}'s plan, with {@code {"mode":…,"account":…,"region":…}}: then it
+ * sweeps exactly that account-region ({@link SweepItem}).
  */
 public final class SweepHandler implements RequestStreamHandler, Resource {
     private final Engine engine;
@@ -36,9 +41,22 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         long started = engine.clock().millis();
+        byte[] request = input.readAllBytes();
+        Optional<SweepItem> item = SweepItem.parse(engine.parser().mapper(), request);
+        if (item.isPresent()) {
+            Sweeper.ItemSweep swept;
+            try {
+                swept = item.get().sweep(engine.sweeper());
+            } finally {
+                engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
+                engine.metrics().flush();
+            }
+            output.write(engine.parser().mapper().writeValueAsBytes(swept));
+            return;
+        }
         Sweeper.SweepOutcome outcome;
         try {
-            outcome = engine.sweeper().sweep(mode(input.readAllBytes()));
+            outcome = engine.sweeper().sweep(mode(request));
         } finally {
             engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
             engine.metrics().flush();
