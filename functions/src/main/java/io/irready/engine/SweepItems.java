@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  * it out): the home account is read with irready's own credentials, any other through its audit role
  * (assumed once per account while the container lives). An account whose role cannot be assumed is one
  * {@code organization-coverage} ERROR for that account, filed as the coverage check files it, and the item
- * ends normally: retrying it would not create the role. Anything else unexpected propagates, so the map
- * retries the item.
+ * ends normally: retrying it would not create the role. A throttled or failing STS, and anything else
+ * unexpected, propagates, so the map retries the item.
  *
  * <p>Work that concerns the deployment rather than an account (republishing the outbox, the dashboard's
  * counts, the Security Hub reconciliation) is done by the home account's item in the first watched region
@@ -66,6 +66,9 @@ final class SweepItems {
             try {
                 inventories.clientsFor(account); // assumes the role, or answers from the container's cache
             } catch (AwsCallFailedException e) {
+                if (e.kind() == AwsCallFailedException.Kind.THROTTLED || e.kind() == AwsCallFailedException.Kind.FAULT) {
+                    throw e; // STS itself is struggling: the map retries the item rather than report a blind account
+                }
                 RecordResult result = coverage(account, Status.ERROR, "irready cannot audit account " + named
                         + ": cannot assume its audit role: " + e.getMessage()
                         + ". Create the audit role there, trusting irready's account.");
