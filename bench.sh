@@ -2,6 +2,7 @@
 # Builds irready and runs the benchmark suite; rewrites the generated section of docs/BENCHMARKS.md.
 #   ./bench.sh           the full suite (a few minutes)
 #   ./bench.sh --quick   fewer repetitions, no 10 000-resource sweep (about a minute)
+#   ./bench.sh --organization [--quick]   only the organization sweep (100 accounts x 3 regions) and its cost
 # Timing is measured here only; CI runs the count and size guards (io.irready.bench.*GuardTest).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -13,4 +14,9 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   || { echo "bench.sh: a JDK 21 or newer is needed (set JAVA_HOME)" >&2; exit 1; }
 ./mvnw -B -q -pl test -am package -DskipTests
 # The benchmark classes (test module) on top of the deployable jar: the same classes Lambda loads.
-exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.Benchmarks "$@"
+if [ "${1:-}" = "--organization" ]; then
+  shift
+  exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.OrganizationBenchmark "$@"
+fi
+"$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.Benchmarks "$@"
+exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.OrganizationBenchmark "$@"
