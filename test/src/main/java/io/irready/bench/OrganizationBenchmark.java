@@ -72,7 +72,8 @@ public final class OrganizationBenchmark {
                 .append("reused by the account's other regions and by the event path); `OrganizationSweepGuardTest` ")
                 .append("guards both counts. The central account's calls are its own items plus one AssumeRole per member, ")
                 .append("the plan's `ListAccounts` pages (20 accounts a page) and, in the full sweep, the ")
-                .append("`organization-coverage` check's listing.\n");
+                .append("`organization-coverage` check's listing; that check keeps role sessions of its own (once per ")
+                .append("member per container too), hence twice the AssumeRole calls in the full row.\n");
         return md.toString();
     }
 

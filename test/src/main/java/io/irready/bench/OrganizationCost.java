@@ -40,8 +40,8 @@ final class OrganizationCost {
     static Month month(int accounts, OrganizationSweep.Figures critical, OrganizationSweep.Figures full) {
         double items = (double) accounts * REGIONS;
         double transitions = (CRITICAL_RUNS + FULL_RUNS) * (PARENT_TRANSITIONS + TRANSITIONS_PER_ITEM * items);
-        double criticalMs = critical.itemMillisMedian() + AWS_CALL_MS * critical.maxCallsPerMemberItem();
-        double fullMs = full.itemMillisMedian() + AWS_CALL_MS * full.maxCallsPerMemberItem();
+        double criticalMs = cpuMillisPerItem(critical) + AWS_CALL_MS * critical.maxCallsPerMemberItem();
+        double fullMs = cpuMillisPerItem(full) + AWS_CALL_MS * full.maxCallsPerMemberItem();
         double events = accounts * EVENTS_PER_ACCOUNT_DAY * DAYS;
         double planMs = 1000; // one Organizations listing per run, generously
         double gbSeconds = MEMORY_GB / 1000 * (CRITICAL_RUNS * (items * criticalMs + planMs)
@@ -58,12 +58,27 @@ final class OrganizationCost {
                 writes, reads, writes * DDB_WRITE + reads * DDB_READ);
     }
 
+    /**
+     * What one item costs in CPU time on this machine: the sweep's wall time × the cores it had ÷ its items. An
+     * upper bound for Lambda: the simulator's and dynalite's CPU are in it (in AWS they are not the function's),
+     * and the median item time under {@code parallel} threads on a few cores measures waiting, not work.
+     */
+    static double cpuMillisPerItem(OrganizationSweep.Figures f) {
+        return (double) f.wallMillis() * CORES / f.items();
+    }
+
+    static final int CORES = Runtime.getRuntime().availableProcessors();
+
     static String markdown(OrganizationSweep.Figures critical, OrganizationSweep.Figures full) {
         StringBuilder md = new StringBuilder("### Organization deployment: monthly cost on paper\n\n");
-        md.append(String.format(Locale.ROOT, "From the measurements above: a critical item %d ms + %d AWS calls, a full "
-                        + "item %d ms + %d AWS calls (%s accounts measured), each call costed at %.0f ms.%n%n",
-                critical.itemMillisMedian(), critical.maxCallsPerMemberItem(), full.itemMillisMedian(),
-                full.maxCallsPerMemberItem(), full.accounts(), AWS_CALL_MS));
+        md.append(String.format(Locale.ROOT, "From the measurements above, an item's Lambda duration is its CPU time here "
+                        + "(wall time × %d cores ÷ items: %.0f ms critical, %.0f ms full, an upper bound that includes the "
+                        + "simulator's and dynalite's work) plus %.0f ms per AWS call (%d critical, %d full; %d accounts "
+                        + "measured in full mode). Step Functions is the largest line: two transitions per account-region "
+                        + "every 5 minutes. An `ItemBatcher` (several account-regions per child execution) or Express "
+                        + "child executions would divide it; see the assumptions below.%n%n", CORES,
+                cpuMillisPerItem(critical), cpuMillisPerItem(full), AWS_CALL_MS, critical.maxCallsPerMemberItem(),
+                full.maxCallsPerMemberItem(), full.accounts()));
         md.append("| accounts | Step Functions transitions | Step Functions | Lambda requests | Lambda GB-s | Lambda "
                 + "| cross-account events | EventBridge | DynamoDB writes / reads | DynamoDB | **total** |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
