@@ -28,9 +28,10 @@ import java.util.function.Supplier;
  * ends normally: retrying it would not create the role. A throttled or failing STS, and anything else
  * unexpected, propagates, so the map retries the item.
  *
- * <p>Work that concerns the deployment rather than an account (republishing the outbox, the dashboard's
- * counts, the Security Hub reconciliation) is done by the home account's item in the first watched region
- * only, once per sweep rather than once per item.
+ * <p>Republishing the outbox concerns the deployment rather than an account: the home account's item in the
+ * first watched region does it, once per sweep rather than once per item. The dashboard's failing-findings
+ * counts and the Security Hub reconciliation stay with the plain scheduled sweep ({@code {"mode":"full"}}
+ * without an account).
  */
 final class SweepItems {
     private final CheckRegistry registry;
