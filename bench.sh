@@ -6,6 +6,7 @@
 #                        parallel and one by one) and rewrites just that section
 #   ./bench.sh --only startup   only the start-up part: Lambda cold path and `irready scan` side by side
 #                        against a seeded moto_server (rewrites only that part of the document)
+#   ./bench.sh --organization [--quick]   only the organization sweep (100 accounts x 3 regions) and its cost
 # Timing is measured here only; CI runs the count and size guards (io.irready.bench.*GuardTest).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,4 +18,9 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   || { echo "bench.sh: a JDK 21 or newer is needed (set JAVA_HOME)" >&2; exit 1; }
 ./mvnw -B -q -pl test -am package -DskipTests
 # The benchmark classes (test module) on top of the deployable jar: the same classes Lambda loads.
-exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.Benchmarks "$@"
+if [ "${1:-}" = "--organization" ]; then
+  shift
+  exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.OrganizationBenchmark "$@"
+fi
+"$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.Benchmarks "$@"
+exec "$JAVA" -cp test/target/classes:functions/target/irready.jar io.irready.bench.OrganizationBenchmark "$@"

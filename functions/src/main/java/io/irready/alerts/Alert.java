@@ -12,6 +12,8 @@ import java.util.List;
  * @param id          transition id, {@code tamper-<eventId>}, or the digest's id
  * @param kind        RAISED, BLIND, RESOLVED or TAMPER (digest: the most serious of its items)
  * @param headline    one trusted line ("Readiness dropped", "Auditor blind", …)
+ * @param accountName the account's name in the organization when known (from Organizations, so as untrusted
+ *                    as a resource name), else null
  * @param changedBy   the triggering event, or null (sweeps)
  * @param items       the alerts of a digest (empty otherwise)
  */
@@ -24,6 +26,7 @@ public record Alert(
         String checkTitle,
         String severity,
         String account,
+        String accountName,
         String region,
         String resourceId,
         String from,
@@ -39,5 +42,16 @@ public record Alert(
 
     public Alert {
         items = items == null ? List.of() : List.copyOf(items);
+    }
+
+    /** {@code prod (111122223333)} when the name is known, else the account id; raw: renderers escape it. */
+    public String accountLabel() {
+        return accountName == null || accountName.isBlank() ? account : accountName + " (" + account + ")";
+    }
+
+    /** The same alert naming its account (an alert is built before anybody asked Organizations). */
+    public Alert withAccountName(String name) {
+        return new Alert(type, id, kind, headline, checkId, checkTitle, severity, account, name, region, resourceId,
+                from, to, at, reason, changedBy, rationale, remediationConsole, remediationCli, consoleUrl, items);
     }
 }

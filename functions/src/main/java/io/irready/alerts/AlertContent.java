@@ -44,7 +44,7 @@ public final class AlertContent {
                     + "evidence until it can again. " + rationale;
         }
         return new Alert("transition", t.transitionId(), t.kind().name(), headline, t.checkId(),
-                meta.map(CheckMetadata::title).orElse(t.checkId()), t.severity().name(), t.account(), t.region(),
+                meta.map(CheckMetadata::title).orElse(t.checkId()), t.severity().name(), t.account(), null, t.region(),
                 t.resourceId(), t.from().map(Enum::name).orElse("none"), t.to().name(), FindingTable.iso(t.at()),
                 t.reason(), t.changedBy().orElse(null), rationale,
                 meta.map(m -> m.remediation().console()).orElse(""), meta.map(m -> m.remediation().cli()).orElse(""),
@@ -63,7 +63,7 @@ public final class AlertContent {
                 + (a.errorMessage() == null ? "" : " (" + a.errorMessage() + ")")
                 + ". Nothing changed, but somebody tried: review what this principal did around that time.";
         return new Alert("tamper", a.messageId(), "TAMPER", "Tamper attempt", checks,
-                a.eventName() + " denied", severity.name(), a.account(), a.region(), resource, null, null,
+                a.eventName() + " denied", severity.name(), a.account(), null, a.region(), resource, null, null,
                 a.changedBy().eventTime(), reason, a.changedBy(),
                 "A denied attempt to stop logging or destroy evidence is an early sign of an intruder covering "
                         + "their tracks; the same principal may retry with other credentials.",
@@ -84,13 +84,15 @@ public final class AlertContent {
                 && a.region().equals(first.region()));
         // items keep what identifies them (a sweep has no triggering event); explanations are one command away
         List<Alert> items = alerts.stream().limit(DIGEST_MAX_ITEMS).map(a -> new Alert(a.type(), a.id(), a.kind(),
-                a.headline(), a.checkId(), a.checkTitle(), a.severity(), a.account(), a.region(), a.resourceId(),
+                a.headline(), a.checkId(), a.checkTitle(), a.severity(), a.account(), a.accountName(), a.region(),
+                a.resourceId(),
                 a.from(), a.to(), a.at(), SlackText.bound(a.reason() == null ? "" : a.reason(), 200), null,
                 null, null, null, null, List.of())).toList();
         String listed = items.size() < alerts.size()
                 ? "The first " + items.size() + " of " + alerts.size() + " changes are listed." : null;
         return new Alert("digest", id, kind, alerts.size() + " readiness changes found by a sweep", "multiple",
-                "Sweep digest", severity, oneRegion ? first.account() : "multiple", oneRegion ? first.region() : "multiple",
+                "Sweep digest", severity, oneRegion ? first.account() : "multiple", oneRegion ? first.accountName() : null,
+                oneRegion ? first.region() : "multiple",
                 null, null, null, first.at(), listed, null, null, null, null,
                 oneRegion ? first.consoleUrl() : null, items);
     }

@@ -43,6 +43,9 @@ public final class ChatbotCard {
         content.put("keywords", List.of(a.severity(), a.kind(), SlackText.text(a.checkId(), 64)));
         Map<String, Object> additional = new LinkedHashMap<>();
         additional.put("account", a.account());
+        if (a.accountName() != null && !a.accountName().isBlank()) {
+            additional.put("accountName", SlackText.text(a.accountName(), 64));
+        }
         additional.put("region", SlackText.text(a.region(), 40));
         additional.put("messageId", a.id());
         Map<String, Object> metadata = new LinkedHashMap<>();

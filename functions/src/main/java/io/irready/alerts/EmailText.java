@@ -31,7 +31,7 @@ public final class EmailText {
 
     private static String digest(Alert a) {
         StringBuilder out = new StringBuilder();
-        out.append("irready: ").append(a.headline()).append(" in ").append(a.account()).append(" / ")
+        out.append("irready: ").append(a.headline()).append(" in ").append(plain(a.accountLabel(), 120)).append(" / ")
                 .append(a.region()).append("\n\n");
         int shown = 0;
         for (Alert item : a.items()) {
@@ -41,7 +41,9 @@ public final class EmailText {
             }
             out.append("- ").append(item.headline()).append(": ").append(item.checkId()).append(" (")
                     .append(item.severity()).append(") ").append(item.from()).append(" -> ").append(item.to())
-                    .append(" on ").append(plain(item.resourceId(), 300)).append("\n    ")
+                    .append(" on ").append(plain(item.resourceId(), 300))
+                    .append(item.account().equals(a.account()) ? "" : " in " + plain(item.accountLabel(), 120))
+                    .append("\n    ")
                     .append(plain(item.reason(), 300)).append("\n");
         }
         if (a.reason() != null) {
@@ -60,7 +62,7 @@ public final class EmailText {
             out.append("Status:      ").append(a.from()).append(" -> ").append(a.to()).append(" at ").append(a.at()).append('\n');
         }
         out.append("Resource:    ").append(plain(a.resourceId(), 500)).append('\n');
-        out.append("Account:     ").append(a.account()).append(", region ").append(plain(a.region(), 40)).append('\n');
+        out.append("Account:     ").append(plain(a.accountLabel(), 120)).append(", region ").append(plain(a.region(), 40)).append('\n');
         out.append("Reason:      ").append(paragraphs(a.reason(), 8000)).append('\n');
         ChangedBy c = a.changedBy();
         if (c != null) {

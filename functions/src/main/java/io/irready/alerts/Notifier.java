@@ -47,9 +47,17 @@ public final class Notifier {
     private final Outbox outbox;
     private final EventLedger ledger;
     private final AlertContent content;
+    private final AccountNames accountNames;
 
     public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, Outbox outbox,
                     EventLedger ledger, CheckRegistry registry) {
+        this(sns, topicArn, integrityTopicArn, outbox, ledger, registry, AccountNames.NONE);
+    }
+
+    /** @param accountNames names the accounts alerts are about (an organization's members), when it can */
+    public Notifier(SnsClient sns, String topicArn, Optional<String> integrityTopicArn, Outbox outbox,
+                    EventLedger ledger, CheckRegistry registry, AccountNames accountNames) {
+        this.accountNames = accountNames;
         this.sns = sns;
         this.topicArn = topicArn;
         this.integrityTopicArn = integrityTopicArn.filter(arn -> !arn.isBlank());
@@ -126,10 +134,10 @@ public final class Notifier {
             LOG.info("{} is being (or was) published by another invocation; not sent again", message.messageId());
             return Delivery.NONE;
         }
-        Alert alert = switch (message) {
+        Alert alert = named(switch (message) {
             case Transition t -> content.of(t);
             case TamperAttempt a -> content.of(a);
-        };
+        });
         Map<String, MessageAttributeValue> attributes = switch (message) {
             case Transition t -> attributes(t.severity().name(), List.of(t.checkId()), List.of(t.to().name()),
                     t.account(), t.region());
@@ -153,6 +161,21 @@ public final class Notifier {
         }
     }
 
+    /** Keeps an account's name for its alerts (the sweep plan's name for an account, handed to its sweep). */
+    public void rememberAccountName(String account, String name) {
+        accountNames.remember(account, name);
+    }
+
+    /** The alert with its account's name, when one is known; never fails the alert. */
+    private Alert named(Alert alert) {
+        try {
+            return accountNames.nameOf(alert.account()).map(alert::withAccountName).orElse(alert);
+        } catch (RuntimeException e) {
+            LOG.warn("no name for account {} in alert {}: {}", alert.account(), alert.id(), e.toString());
+            return alert;
+        }
+    }
+
     /** The claim is an optimisation for the next sweep: if giving it back fails, it expires. */
     private void releaseQuietly(OutboxMessage message, String token) {
         try {
@@ -165,7 +188,7 @@ public final class Notifier {
 
     private Delivery digest(List<Transition> alerts, String token) {
         Alert digest = content.digest("digest-" + alerts.get(0).transitionId(),
-                alerts.stream().map(content::of).toList());
+                alerts.stream().map(content::of).map(this::named).toList());
         Map<String, MessageAttributeValue> attributes = attributes(digest.severity(),
                 alerts.stream().map(Transition::checkId).toList(), alerts.stream().map(t -> t.to().name()).toList(),
                 digest.account(), digest.region());

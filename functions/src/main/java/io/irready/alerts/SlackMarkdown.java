@@ -34,7 +34,8 @@ public final class SlackMarkdown {
             }
             out.append("• ").append(emoji(item.kind())).append(' ').append(SlackText.code(item.checkId(), 80))
                     .append(" (").append(item.severity()).append(") ").append(item.from()).append(" → ")
-                    .append(item.to()).append(" on ").append(SlackText.code(item.resourceId())).append('\n');
+                    .append(item.to()).append(" on ").append(SlackText.code(item.resourceId()))
+                    .append(item.account().equals(a.account()) ? "" : " in " + account(item)).append('\n');
         }
         if (a.reason() != null) {
             out.append(SlackText.text(a.reason())).append('\n');
@@ -47,7 +48,7 @@ public final class SlackMarkdown {
     private static String single(Alert a) {
         StringBuilder out = new StringBuilder();
         out.append("*Resource:* ").append(SlackText.code(a.resourceId())).append('\n');
-        out.append("*Account / region:* ").append(SlackText.code(a.account(), 20)).append(" / ")
+        out.append("*Account / region:* ").append(account(a)).append(" / ")
                 .append(SlackText.code(a.region(), 40)).append('\n');
         if (a.to() != null) {
             out.append("*Status:* ").append(a.from()).append(" → ").append(a.to()).append(" (")
@@ -78,6 +79,13 @@ public final class SlackMarkdown {
         }
         appendLink(out, a);
         return out.toString();
+    }
+
+    /** {@code prod (`111122223333`)}: the name is whatever the account's owner called it, so escaped as text. */
+    static String account(Alert a) {
+        String id = SlackText.code(a.account(), 20);
+        return a.accountName() == null || a.accountName().isBlank() ? id
+                : SlackText.text(a.accountName(), 64) + " (" + id + ")";
     }
 
     private static void appendLink(StringBuilder out, Alert a) {

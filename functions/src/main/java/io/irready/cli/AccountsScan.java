@@ -20,6 +20,7 @@ import io.irready.core.Status;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.AwsInventoryFactory;
+import io.irready.organization.OrganizationScore;
 import io.irready.store.ReadinessScore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -136,12 +137,15 @@ record AccountsScan(Cli cli, AuditRoles roles, List<String> accounts, Map<String
         }
         cli.out().flush();
         String where = Text.clean(String.join(", ", regions));
+        List<OrganizationScore.AccountScore> scores = new ArrayList<>();
         for (String account : accounts) {
-            cli.err().println("irready: " + ReadinessScore.ofFindings(of(findings, account))
-                    .summary(Text.clean(account), where));
+            ReadinessScore score = ReadinessScore.ofFindings(of(findings, account));
+            scores.add(new OrganizationScore.AccountScore(account, names.getOrDefault(account, ""), score));
+            cli.err().println("irready: " + score.summary(Text.clean(named(account)), where));
         }
         cli.err().println("irready: " + ReadinessScore.ofFindings(findings)
                 .summary(accounts.size() + " accounts", where));
+        cli.err().println("irready: " + Text.clean(OrganizationScore.of(scores).summary()));
     }
 
     private static List<Finding> of(List<Finding> findings, String account) {

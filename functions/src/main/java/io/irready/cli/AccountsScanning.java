@@ -8,8 +8,7 @@ import io.irready.core.Evaluator;
 import io.irready.core.Severity;
 import io.irready.inventory.AuditRoles;
 import io.irready.inventory.AwsClients;
-import io.irready.inventory.organizations.OrganizationAccount;
-import io.irready.inventory.organizations.OrganizationsCollector;
+import io.irready.inventory.organizations.OrganizationMembers;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,9 +62,8 @@ record AccountsScanning(Cli cli, CommandSpec spec, List<String> accounts, boolea
         Map<String, String> names = new LinkedHashMap<>();
         if (organization) {
             try (OrganizationsClient organizations = clients.build(OrganizationsClient.builder(), home)) {
-                List<OrganizationAccount> members = ou == null ? OrganizationsCollector.accounts(organizations)
-                        : OrganizationsCollector.accountsUnder(organizations, ou);
-                members.stream().filter(OrganizationAccount::active).forEach(a -> names.put(a.id(), a.name()));
+                OrganizationMembers.active(organizations, ou == null ? List.of() : List.of(ou))
+                        .forEach(a -> names.put(a.id(), a.name()));
             } catch (AwsCallFailedException e) {
                 cli.err().println("irready: could not list the organization's accounts: " + Text.clean(e.getMessage()));
                 return 3;

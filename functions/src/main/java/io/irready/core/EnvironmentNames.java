@@ -37,6 +37,8 @@ public final class EnvironmentNames {
     // other accounts of the organization, audited through a role irready assumes in each (AuditRoles)
     public static final String IRREADY_AUDIT_ROLE_NAME = "IRREADY_AUDIT_ROLE_NAME";
     public static final String IRREADY_ORGANIZATION_SCOPE = "IRREADY_ORGANIZATION_SCOPE";
+    /** OU or root ids (comma-separated) whose ACTIVE accounts the organization sweeps cover; empty for all. */
+    public static final String IRREADY_ORGANIZATION_UNITS = "IRREADY_ORGANIZATION_UNITS";
     // whose events are evaluated: account ids, comma-separated; empty or * for any (Config.accountScope)
     public static final String IRREADY_ACCOUNT_SCOPE = "IRREADY_ACCOUNT_SCOPE";
 

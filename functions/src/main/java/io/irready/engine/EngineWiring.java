@@ -5,11 +5,13 @@ import static io.irready.core.EnvironmentNames.AWS_REGION;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_KEY_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_REGION;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDIT_ROLE_NAME;
 import static io.irready.core.EnvironmentNames.IRREADY_INTEGRITY_TOPIC_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_RECHECK_QUEUE_URL;
 import static io.irready.core.EnvironmentNames.IRREADY_TABLE_NAME;
 import static io.irready.core.EnvironmentNames.IRREADY_TOPIC_ARN;
 
+import io.irready.alerts.AccountNames;
 import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
@@ -24,6 +26,7 @@ import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import io.irready.inventory.cloudtrail.LookupEventsCollector;
 import io.irready.inventory.irready.CanaryInventory;
+import io.irready.organization.OrganizationAccountNames;
 import io.irready.securityhub.SecurityHubImport;
 import io.irready.store.Store;
 import io.irready.store.StoredFinding;
@@ -73,7 +76,7 @@ public final class EngineWiring {
                 required(env, IRREADY_TABLE_NAME), config, clock);
         Notifier notifier = new Notifier(clients.shared(SnsClient::builder, region), required(env, IRREADY_TOPIC_ARN),
                 Optional.ofNullable(env.get(IRREADY_INTEGRITY_TOPIC_ARN)), store.outbox(), store.ledger(),
-                registry);
+                registry, accountNames(env, clients, region, clock));
         Optional<Recheck> recheck = Optional.ofNullable(env.get(IRREADY_RECHECK_QUEUE_URL)).filter(s -> !s.isBlank())
                 .map(url -> new Recheck(clients.shared(SqsClient::builder, region), url));
         // one STS call per container, shared by the sweeps and the audit roles of other accounts; the STS
@@ -106,6 +109,15 @@ public final class EngineWiring {
     /** The region the function runs in (where its table, topic and queue are). */
     public static String homeRegion(Map<String, String> env) {
         return env.getOrDefault(AWS_REGION, env.getOrDefault(AWS_DEFAULT_REGION, "us-east-1"));
+    }
+
+    /**
+     * Account names for alerts where the deployment audits other accounts (it then sets the audit role's
+     * name); a single-account deployment makes no Organizations call for them.
+     */
+    static AccountNames accountNames(Map<String, String> env, AwsClients clients, String region, Clock clock) {
+        return env.containsKey(IRREADY_AUDIT_ROLE_NAME) ? new OrganizationAccountNames(clients, region, clock)
+                : AccountNames.NONE;
     }
 
     /** The Security Hub import (each finding into its own region's Security Hub), when the deployment switched it on. */

@@ -36,6 +36,7 @@ public final class Sweeper {
     private final Metrics metrics;
     private final Verdicts verdicts;
     private final RegionBackoff backoff;
+    private final SweepItems items;
 
     Sweeper(Collaborators with, Verdicts verdicts) {
         this.config = with.config();
@@ -49,6 +50,7 @@ public final class Sweeper {
         this.metrics = with.metrics();
         this.verdicts = verdicts;
         this.backoff = new RegionBackoff(with, verdicts);
+        this.items = new SweepItems(with, verdicts);
     }
 
     /** One region's result of a sweep. */
@@ -65,6 +67,27 @@ public final class Sweeper {
      */
     public record SweepOutcome(SweepMode mode, String account, List<RegionSweep> regions, int republished,
                                List<String> failedRegions, List<String> faultedRegions, List<String> skippedRegions) {
+    }
+
+    /** What one organization-sweep item did; {@code reachable} false when the audit role could not be assumed. */
+    public record ItemSweep(String mode, String account, String region, boolean reachable, int findings,
+                            int transitions, int closed, double score, int republished) {
+    }
+
+    /**
+     * One item of an organization sweep: the enabled checks of {@code mode} over exactly {@code account}
+     * in {@code region} (see {@link SweepItems}).
+     *
+     * @param name the account's name from the sweep plan, or empty
+     */
+    public ItemSweep sweep(SweepMode mode, String account, String region, String name) {
+        return items.sweep(mode, checkIds(mode), account, region, name);
+    }
+
+    private List<String> checkIds(SweepMode mode) {
+        return registry.enabled(config).stream()
+                .filter(c -> mode == SweepMode.FULL || c.metadata().severity() == Severity.CRITICAL)
+                .map(Check::id).toList();
     }
 
     /**

@@ -46,6 +46,16 @@ public final class AwsInventoryFactory {
         return clients;
     }
 
+    /**
+     * The clients that read {@code account} (assuming its audit role now, when that is how it is read), so
+     * that a caller can tell "cannot enter the account" apart from the checks' own failures.
+     *
+     * @throws io.irready.core.AwsCallFailedException for {@code sts:AssumeRole} when the role cannot be assumed
+     */
+    public AwsClients clientsFor(String account) {
+        return clientsByAccount.apply(account);
+    }
+
     /** A fresh inventory (empty caches) for one evaluation of {@code account} in {@code region}. */
     public Inventory create(String account, String region) {
         Inventory.Builder builder = Inventory.builder(account, region).readsStartedAt(Instant.now());

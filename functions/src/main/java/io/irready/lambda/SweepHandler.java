@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.crac.Core;
 import org.crac.Resource;
@@ -27,6 +28,10 @@ import org.crac.Resource;
  * so state is re-read on a schedule. Also republishes whatever the alert outbox still holds and
  * stores the readiness score point of each region. A thin adapter over {@link Sweeper#sweep}; the canary
  * schedule ({@code {"mode":"canary"}}) sends the pipeline canary instead.
+ *
+ * <p>In an organization deployment the Step Functions Distributed Map calls it once per account and
+ * region of the {@link SweepPlanHandler}'s plan, with {@code {"mode":…,"account":…,"region":…}}: then it
+ * sweeps exactly that account-region ({@link SweepItem}).
  */
 public final class SweepHandler implements RequestStreamHandler, Resource {
     private final Engine engine;
@@ -59,6 +64,18 @@ public final class SweepHandler implements RequestStreamHandler, Resource {
         byte[] request = input.readAllBytes();
         if (isCanary(request)) {
             sendCanary(output, started);
+            return;
+        }
+        Optional<SweepItem> item = SweepItem.parse(engine.parser().mapper(), request);
+        if (item.isPresent()) {
+            Sweeper.ItemSweep swept;
+            try {
+                swept = item.get().sweep(engine.sweeper());
+            } finally {
+                engine.metrics().milliseconds(Metrics.LATENCY, engine.clock().millis() - started);
+                engine.metrics().flush();
+            }
+            output.write(engine.parser().mapper().writeValueAsBytes(swept));
             return;
         }
         Sweeper.SweepOutcome outcome;

@@ -254,6 +254,33 @@ class NotifierTest {
     }
 
     @Test
+    void theAlertNamesTheAccountAsTheOrganizationDoes() {
+        Notifier named = new Notifier(aws.clients().build(SnsClient.builder(), REGION), TOPIC, Optional.empty(),
+                store.outbox(), store.ledger(), REGISTRY, account -> Optional.of(account.equals(ACCOUNT) ? "prod" : "?"));
+
+        named.publish(record(VPC, Status.FAIL, T0, Optional.of(DELETE)).transitions(), false);
+
+        Published message = sns.published().get(0);
+        assertThat(message.text()).contains("Account:     prod (" + ACCOUNT + "), region " + REGION);
+        assertThat(message.chatbot().at("/content/description").asText())
+                .contains("*Account / region:* prod (`" + ACCOUNT + "`)");
+        assertThat(message.attributes()).as("subscribers still filter by the id").containsEntry("account", ACCOUNT);
+    }
+
+    @Test
+    void anAccountNameThatCannotBeFoundNeverCostsTheAlert() {
+        Notifier unnamed = new Notifier(aws.clients().build(SnsClient.builder(), REGION), TOPIC, Optional.empty(),
+                store.outbox(), store.ledger(), REGISTRY, account -> {
+                    throw new IllegalStateException("Organizations is down");
+                });
+
+        Notifier.Delivery delivery = unnamed.publish(record(VPC, Status.FAIL, T0, Optional.empty()).transitions(), false);
+
+        assertThat(delivery).isEqualTo(new Notifier.Delivery(1, 0));
+        assertThat(sns.published().get(0).text()).contains("Account:     " + ACCOUNT + ", region " + REGION);
+    }
+
+    @Test
     void tamperAttemptsAreAnnouncedOncePerEvent() {
         TamperAttempt attempt = new TamperAttempt("ev-7", "ec2.amazonaws.com", "DeleteFlowLogs", "AccessDenied",
                 "User is not authorized to perform: ec2:DeleteFlowLogs", ACCOUNT, REGION, DELETE,

@@ -62,6 +62,8 @@ class ScanAccountsTest {
                 .contains("irready: Readiness 0.0/100 for 222222222222 in eu-west-1 (0 passed, 0 failed, 1 error, "
                         + "0 not applicable)\n")
                 .contains("irready: Readiness 100.0/100 for 123456789012 in eu-west-1")
+                .contains("irready: Organization readiness 50.0/100, the mean of 2 account scores; lowest: "
+                        + "222222222222 at 0.0/100\n")
                 .endsWith("irready: exit 3: some checks at or above LOW could not be evaluated (ERROR)\n");
     }
 

@@ -85,14 +85,25 @@ public final class Demo {
             System.setProperty(JsonLoggerProvider.LEVEL_PROPERTY, "warn");
         }
         if (List.of(args).contains("--help")) {
-            System.out.println("Usage: irready demo [--verbose]\n\nRuns irready end to end on a simulated AWS account "
-                    + "(loopback) with a local DynamoDB-compatible store (dynalite, from npm). No AWS account needed.\n"
-                    + "  --verbose  also print the functions' JSON log lines and EMF metrics");
+            System.out.println("Usage: irready demo [--verbose] [--accounts N]\n\nRuns irready end to end on a simulated "
+                    + "AWS account (loopback) with a local DynamoDB-compatible store (dynalite, from npm). No AWS account "
+                    + "needed.\n"
+                    + "  --verbose     also print the functions' JSON log lines and EMF metrics\n"
+                    + "  --accounts N  an organization of N accounts instead (2-200): the organization sweep, "
+                    + "per-account and organization scores, an alert from a member account");
             return;
         }
+        int accounts = List.of(args).indexOf("--accounts");
         try {
+            if (accounts >= 0) {
+                if (accounts + 1 >= args.length || !args[accounts + 1].matches("\\d{1,4}")) {
+                    throw new IllegalStateException("--accounts needs a number of accounts, e.g. --accounts 5");
+                }
+                new OrganizationDemo(System.out, verbose, Integer.parseInt(args[accounts + 1])).run(repositoryRoot());
+                return;
+            }
             new Demo(System.out, verbose).run(repositoryRoot());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("irready demo: " + e.getMessage());
             System.exit(1);
         } catch (Exception e) {

@@ -37,6 +37,11 @@ public final class AwsSimulator implements AutoCloseable {
     private final QueryServices query;
     private final Ec2Service ec2;
     private final RestServices rest;
+    /** With an organization: each member's services, by account id (the home account's are the fields above). */
+    private final Map<String, Services> members = new ConcurrentHashMap<>();
+    private final SimulatedOrganization organization;
+    private final OrganizationServices organizations;
+    private final Map<String, AtomicLong> callsByAccount = new ConcurrentHashMap<>();
     private final FindingSinks sinks = new FindingSinks();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
@@ -45,7 +50,21 @@ public final class AwsSimulator implements AutoCloseable {
     private volatile int latencyBoundMillis;
 
     public AwsSimulator(SimulatedAccount account) throws IOException {
+        this(account, null);
+    }
+
+    /**
+     * An organization: the management account answers irready's own credentials; a member answers the
+     * credentials of a session {@code sts:AssumeRole} gave out for it.
+     */
+    public AwsSimulator(SimulatedOrganization organization) throws IOException {
+        this(organization.management, organization);
+    }
+
+    private AwsSimulator(SimulatedAccount account, SimulatedOrganization organization) throws IOException {
         this.account = account;
+        this.organization = organization;
+        this.organizations = organization == null ? null : new OrganizationServices(organization);
         this.json = new JsonServices(account);
         this.query = new QueryServices(account);
         this.ec2 = new Ec2Service(account);
@@ -76,12 +95,24 @@ public final class AwsSimulator implements AutoCloseable {
         return snapshot;
     }
 
+    /** Calls served so far per account (the one whose credentials signed them), sorted by account id. */
+    public Map<String, Long> callsByAccount() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        callsByAccount.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    public SimulatedOrganization organization() {
+        return organization;
+    }
+
     public long totalCalls() {
         return calls.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     public void resetCalls() {
         calls.clear();
+        callsByAccount.clear();
     }
 
     /**
@@ -136,6 +167,8 @@ public final class AwsSimulator implements AutoCloseable {
         AwsRequest request = AwsRequest.of(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
         String operation = operation(request);
         calls.computeIfAbsent(request.service() + ":" + operation, k -> new AtomicLong()).incrementAndGet();
+        String caller = caller(request);
+        callsByAccount.computeIfAbsent(caller, k -> new AtomicLong()).incrementAndGet();
         Random random = latency;
         if (random != null && latencyBoundMillis > 0) {
             try {
@@ -146,7 +179,17 @@ public final class AwsSimulator implements AutoCloseable {
         }
         Fault fault = faults.get(request.service());
         Reply reply = fault == null ? null : faulty(request, fault);
-        if (reply == null) {
+        if (reply == null && organizations != null) {
+            synchronized (organization) {
+                reply = organizations.serve(request, caller);
+            }
+        }
+        if (reply == null && !caller.equals(account.account)) {
+            Services member = members.computeIfAbsent(caller, id -> new Services(organization.account(id)));
+            synchronized (member.account()) {
+                reply = member.dispatch(request, sinks);
+            }
+        } else if (reply == null) {
             synchronized (account) {
                 reply = dispatch(request);
             }
@@ -169,6 +212,43 @@ public final class AwsSimulator implements AutoCloseable {
             }
         }
         exchange.close();
+    }
+
+    /** The account whose credentials signed the request: a member for its role sessions, else the home account. */
+    private String caller(AwsRequest r) {
+        java.util.regex.Matcher key = ACCESS_KEY.matcher(r.headers().getOrDefault("authorization", ""));
+        if (organization != null && key.find()) {
+            java.util.regex.Matcher session = OrganizationServices.SESSION_KEY.matcher(key.group(1));
+            if (session.matches() && organization.accounts.containsKey(session.group(1))) {
+                return session.group(1);
+            }
+        }
+        return account.account;
+    }
+
+    private static final java.util.regex.Pattern ACCESS_KEY = java.util.regex.Pattern.compile("Credential=([^/]+)/");
+
+    /** One member account's services. */
+    private record Services(SimulatedAccount account, JsonServices json, QueryServices query, Ec2Service ec2,
+                            RestServices rest) {
+        Services(SimulatedAccount account) {
+            this(account, new JsonServices(account), new QueryServices(account), new Ec2Service(account),
+                    new RestServices(account));
+        }
+
+        Reply dispatch(AwsRequest r, FindingSinks sinks) {
+            if ("events".equals(r.service()) && "PutEvents".equals(r.target())) {
+                return sinks.putEvents(r);
+            }
+            if (!r.target().isEmpty()) {
+                return json.serve(r);
+            }
+            Reply reply = ec2.serve(r);
+            if (reply == null && !r.action().isEmpty()) {
+                reply = query.serve(r);
+            }
+            return reply != null ? reply : rest.serve(r);
+        }
     }
 
     private Reply dispatch(AwsRequest r) {

@@ -7,9 +7,11 @@ import io.irready.inventory.AwsCall;
 import io.irready.inventory.AwsClients;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AwsOrganizationsNotInUseException;
 import software.amazon.awssdk.services.organizations.model.Account;
@@ -38,9 +40,21 @@ public final class OrganizationsCollector {
         Map<String, String> env = System.getenv();
         Optional<String> ou = Optional.ofNullable(env.get(EnvironmentNames.IRREADY_ORGANIZATION_SCOPE))
                 .map(String::trim).filter(scope -> scope.startsWith("ou-"));
-        AuditRoles roles = new AuditRoles(clients, account, region, AuditRoles.roleName(env), Clock.systemUTC());
+        String roleName = AuditRoles.roleName(env);
+        AuditRoles roles;
+        synchronized (ROLES) {
+            roles = ROLES.computeIfAbsent(clients, c -> new HashMap<>()).computeIfAbsent(
+                    account + "|" + region + "|" + roleName,
+                    key -> new AuditRoles(clients, account, region, roleName, Clock.systemUTC()));
+        }
         return inventory(clients, region, ou, roles);
     }
+
+    /**
+     * The role sessions of each set of clients (a Lambda container keeps one set for its life), so that the
+     * coverage check assumes each member's role once per container rather than once per full sweep.
+     */
+    private static final Map<AwsClients, Map<String, AuditRoles>> ROLES = new WeakHashMap<>();
 
     public static OrganizationInventory inventory(AwsClients clients, String region, Optional<String> ou,
                                                   AuditRoles roles) {
