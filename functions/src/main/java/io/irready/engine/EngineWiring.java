@@ -14,6 +14,7 @@ import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
+import io.irready.checks.irready.OwnResources;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Memo;
@@ -103,7 +104,7 @@ public final class EngineWiring {
     }
 
     /**
-     * irready's own function and key ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
+     * irready's own function, key, rule, topic and alarm ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
      * sets), so that the routes that watch only irready itself (a changed function configuration, a
      * disabled key) match them and nothing else.
      */
@@ -125,6 +126,10 @@ public final class EngineWiring {
                     own.add(ResourceIds.arn("lambda", region, account, "function:" + name.strip()));
                 }
             }
+        }
+        if (account != null) { // rules (home and forwarders), topic and alarms
+            String ownAccount = account;
+            Config.fromEnvironment(env).auditor().ifPresent(a -> own.addAll(OwnResources.of(a, ownAccount)));
         }
         return own;
     }

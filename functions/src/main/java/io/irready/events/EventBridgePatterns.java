@@ -30,6 +30,9 @@ public final class EventBridgePatterns {
         Map<String, Set<String>> eventSources = new TreeMap<>();
         Map<String, Set<String>> names = new TreeMap<>();
         for (Route route : routes) {
+            if (AlarmStateChange.isAlarmRoute(route)) {
+                continue; // not a CloudTrail call: the deployment's alarm rule delivers these
+            }
             eventSources.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.eventSource());
             names.computeIfAbsent(route.source(), s -> new TreeSet<>()).addAll(route.eventNames());
         }

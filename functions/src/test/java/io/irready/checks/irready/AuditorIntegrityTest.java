@@ -8,6 +8,7 @@ import io.irready.core.AuditorIdentity;
 import io.irready.core.Config;
 import io.irready.core.Finding;
 import io.irready.core.Status;
+import io.irready.inventory.cloudwatch.AlarmInventory;
 import io.irready.inventory.eventbridge.EventBridgeInventory;
 import io.irready.inventory.eventbridge.EventRule;
 import io.irready.inventory.kms.KmsInventory;
@@ -41,7 +42,7 @@ class AuditorIntegrityTest {
                         TopicInventory sns, KmsInventory kms) {
         Finding f = CheckHarness.only(check.with(config).findings(inventory().with(EventBridgeInventory.class, events)
                 .with(AuditorFunctionInventory.class, lambda).with(TopicInventory.class, sns)
-                .with(KmsInventory.class, kms).build()));
+                .with(KmsInventory.class, kms).with(AlarmInventory.class, AlarmInventory.of(List.of())).build()));
         assertThat(f.resourceId()).isEqualTo("123456789012/eu-west-1");
         return f;
     }
@@ -133,7 +134,8 @@ class AuditorIntegrityTest {
                 topic("1"), key("Enabled"));
 
         assertThat(f.status()).isEqualTo(Status.NOT_APPLICABLE);
-        assertThat(f.reason()).isEqualTo("irready runs in us-east-1; its integrity is judged there.");
+        assertThat(f.reason()).isEqualTo("irready runs in us-east-1 and has no forwarder in eu-west-1; its "
+                + "integrity is judged where its parts are.");
     }
 
     @Test
@@ -154,28 +156,28 @@ class AuditorIntegrityTest {
 
     @Test
     void readsEventBridgeInvokePermission() {
-        assertThat(AuditorIntegrity.allowsEventBridge(INVOKE_POLICY)).isTrue();
-        assertThat(AuditorIntegrity.allowsEventBridge("""
+        assertThat(FunctionsPart.allowsEventBridge(INVOKE_POLICY)).isTrue();
+        assertThat(FunctionsPart.allowsEventBridge("""
                 {"Statement":[{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},
                   "Action":"lambda:InvokeFunction"}]}""")).isFalse();
-        assertThat(AuditorIntegrity.functionName(ALIAS_ARN)).isEqualTo("irready-events");
+        assertThat(FunctionsPart.functionName(ALIAS_ARN)).isEqualTo("irready-events");
     }
 
     @Test
     void invokePermissionIsReadInEveryShapeAPolicyTakes() {
         // one statement rather than a list, principals and actions as lists
-        assertThat(AuditorIntegrity.allowsEventBridge("""
+        assertThat(FunctionsPart.allowsEventBridge("""
                 {"Statement":{"Effect":"Allow","Principal":{"Service":["sns.amazonaws.com","events.amazonaws.com"]},
                   "Action":["lambda:GetFunction","lambda:*"]}}""")).isTrue();
         // a Deny, every principal (not a service principal) and other actions do not count
-        assertThat(AuditorIntegrity.allowsEventBridge("""
+        assertThat(FunctionsPart.allowsEventBridge("""
                 {"Statement":[{"Effect":"Deny","Principal":{"Service":"events.amazonaws.com"},"Action":"*"},
                   {"Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction"},
                   {"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Action":"lambda:GetFunction"}]}"""))
                 .isFalse();
-        assertThat(AuditorIntegrity.allowsEventBridge("{not json")).isFalse();
-        assertThat(AuditorIntegrity.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:irready-events"))
+        assertThat(FunctionsPart.allowsEventBridge("{not json")).isFalse();
+        assertThat(FunctionsPart.functionName("arn:aws-cn:lambda:cn-north-1:123456789012:function:irready-events"))
                 .isEqualTo("irready-events");
-        assertThat(AuditorIntegrity.functionName("irready-webhook")).isEqualTo("irready-webhook");
+        assertThat(FunctionsPart.functionName("irready-webhook")).isEqualTo("irready-webhook");
     }
 }
