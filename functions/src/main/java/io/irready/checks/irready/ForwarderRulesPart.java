@@ -48,8 +48,8 @@ final class ForwarderRulesPart implements IntegrityPart {
             });
         }
         if (!intact.isEmpty()) {
-            report.intact(intact.size() + " forwarding rule" + (intact.size() == 1 ? " is" : "s are")
-                    + " enabled and deliver to the home bus in " + where.auditor().region() + " with a dead-letter queue");
+            report.intact(intact.size() + " forwarding rule" + (intact.size() == 1 ? " is enabled and delivers"
+                    : "s are enabled and deliver") + " to the home bus in " + where.auditor().region() + " with a dead-letter queue");
         }
     }
 }

@@ -62,14 +62,20 @@ public final class OwnResources {
      */
     public static Set<String> of(AuditorIdentity auditor, String account) {
         Set<String> own = new TreeSet<>();
-        auditor.ruleNames().forEach(r -> own.add(EVENT_RULE.canonical(r, auditor.region(), account)));
-        auditor.alarmNames().forEach(a -> own.add(ALARM.canonical(a, auditor.region(), account)));
+        auditor.ruleNames().forEach(r -> add(own, EVENT_RULE.canonical(r, auditor.region(), account)));
+        auditor.alarmNames().forEach(a -> add(own, ALARM.canonical(a, auditor.region(), account)));
         for (AuditorIdentity.Forwarder f : auditor.forwarders()) {
-            f.ruleNames().forEach(r -> own.add(EVENT_RULE.canonical(r, f.region(), account)));
-            own.add(ALARM.canonical(f.alarmName(), f.region(), account));
+            f.ruleNames().forEach(r -> add(own, EVENT_RULE.canonical(r, f.region(), account)));
+            add(own, ALARM.canonical(f.alarmName(), f.region(), account));
         }
-        auditor.topicArn().ifPresent(own::add);
-        own.remove(null);
+        auditor.topicArn().ifPresent(t -> add(own, TOPIC.canonical(t, auditor.region(), account)));
         return own;
+    }
+
+    /** A name that is not a plausible resource of its kind canonicalises to null: nothing to add. */
+    private static void add(Set<String> own, String canonical) {
+        if (canonical != null) {
+            own.add(canonical);
+        }
     }
 }
