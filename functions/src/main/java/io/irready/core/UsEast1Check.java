@@ -10,4 +10,11 @@ package io.irready.core;
 public interface UsEast1Check {
     /** Where IAM, CloudFront, Organizations, STS and Route 53 record their API calls. */
     String REGION = "us-east-1";
+
+    /**
+     * The EventBridge sources of the global services, whose calls CloudTrail records in us-east-1 only. When
+     * us-east-1 is not a watched region, irready forwards from there only these (the ones routed).
+     */
+    java.util.Set<String> GLOBAL_SOURCES = java.util.Set.of("aws.iam", "aws.cloudfront", "aws.organizations",
+            "aws.sts", "aws.route53");
 }

@@ -57,13 +57,14 @@ public class ReadinessAuditor extends Construct {
         AuditorEnvironment.requireCommaFree(props.suppressions());
         SortedSet<String> readOnlyActions = readOnlyActions(props);
         AuditorNames names = AuditorNames.of(Stack.of(this));
-        this.storage = new AuditorStorage(this);
+        this.storage = new AuditorStorage(this, names);
         this.functions = new AuditorFunctions(this, props, storage, names, readOnlyActions);
         this.triggers = new AuditorTriggers(this, props, names, functions.eventAlias(), functions.sweepAlias(),
                 storage.deliveryDlq());
         AlertSubscribers.subscribe(this, props, storage.topic(), functions.slackWebhookAlias());
         this.observability = new AuditorObservability(this, props, names, storage, functions);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
+        props.slackWebhookSecretName().ifPresent(s -> NagSuppressionsForAuditor.secretKeyViaSecretsManager(this));
         if (props.multiAccount() && props.accountScope().isAny()) {
             NagSuppressionsForAuditor.anyAccountsAuditRole(this, props.effectiveAuditRoleName());
         }
