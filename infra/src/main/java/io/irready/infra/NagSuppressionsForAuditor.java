@@ -95,7 +95,8 @@ final class NagSuppressionsForAuditor {
                                 + "Manager of this region: the webhook secret may be encrypted with a customer-managed "
                                 + "key the deployment is not told, and this grants decrypting nothing but what Secrets "
                                 + "Manager decrypts for this role (its one secret).",
-                        List.of("Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*"))), true);
+                        List.of(regex("/^Resource::arn:<AWS::Partition>:kms:[^:]+:<AWS::AccountId>:key\\/\\*$/g")))),
+                        true);
             }
         }
     }
