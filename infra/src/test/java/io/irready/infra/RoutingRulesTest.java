@@ -135,7 +135,7 @@ class RoutingRulesTest {
         // EventBridge may invoke the alias (one permission per rule) and write to the DLQ
         assertThat(Cfn.propsOf(home, "AWS::Lambda::Permission").stream()
                 .filter(p -> "events.amazonaws.com".equals(p.get("Principal")) && Cfn.ref(alias).equals(p.get("FunctionName"))))
-                .hasSize(routeRules.size());
+                .hasSize(routeRules.size() + 1); // and the alarm-state rule
     }
 
     @Test
