@@ -45,6 +45,8 @@ import io.irready.inventory.bedrock.BedrockInventory;
 import io.irready.inventory.cloudfront.CloudFrontCollector;
 import io.irready.inventory.cloudfront.CloudFrontInventory;
 import io.irready.inventory.cloudtrail.CloudTrailCollector;
+import io.irready.inventory.cloudwatch.AlarmCollector;
+import io.irready.inventory.cloudwatch.AlarmInventory;
 import io.irready.inventory.cloudtrail.CloudTrailInventory;
 import io.irready.inventory.config.ConfigRecorderCollector;
 import io.irready.inventory.config.ConfigRecorderInventory;
@@ -169,6 +171,7 @@ public final class Catalog {
                 ServiceCollector.regional(EventBridgeInventory.class, EventBridgeCollector::inventory),
                 ServiceCollector.regional(AuditorFunctionInventory.class, AuditorFunctionCollector::inventory),
                 ServiceCollector.regional(TopicInventory.class, TopicCollector::inventory),
+                ServiceCollector.regional(AlarmInventory.class, AlarmCollector::inventory),
                 ServiceCollector.of(ElbInventory.class, ElbCollector::inventory),
                 ServiceCollector.regional(ApiGatewayInventory.class, ApiGatewayCollector::inventory),
                 ServiceCollector.regional(EksInventory.class, EksCollector::inventory),

@@ -2,9 +2,13 @@ package io.irready.core;
 
 import static io.irready.core.EnvironmentNames.AWS_REGION;
 import static io.irready.core.EnvironmentNames.IRREADY_ACCOUNT_SCOPE;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ALARM_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ALIAS;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ASYNC_RETRIES;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_FORWARDERS;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_FUNCTION_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_KEY_ARN;
+import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_ON_FAILURE_ARN;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_REGION;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_RULE_NAMES;
 import static io.irready.core.EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN;
@@ -188,7 +192,9 @@ public record Config(
      * {@code IRREADY_MUTELIST_FILE} (path of a {@link MuteList} file),
      * {@code IRREADY_HISTORY_TTL_DAYS}, {@code IRREADY_SECURITY_HUB} ({@code true}/{@code false}), {@code IRREADY_ACCOUNT_SCOPE} (account ids, or {@code *}); for {@code auditor-integrity} {@code IRREADY_AUDITOR_RULE_NAMES},
      * {@code IRREADY_AUDITOR_FUNCTION_NAMES}, {@code IRREADY_AUDITOR_ALIAS} (default {@code live}),
-     * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN} and {@code IRREADY_AUDITOR_REGION}
+     * {@code IRREADY_AUDITOR_TOPIC_ARN}, {@code IRREADY_AUDITOR_KEY_ARN}, {@code IRREADY_AUDITOR_ALARM_NAMES},
+     * {@code IRREADY_AUDITOR_FORWARDERS}, {@code IRREADY_AUDITOR_ON_FAILURE_ARN} with
+     * {@code IRREADY_AUDITOR_ASYNC_RETRIES}, and {@code IRREADY_AUDITOR_REGION}
      * (default {@code AWS_REGION}). Lists are comma-separated. Unknown or malformed values fail loudly.
      */
     public static Config fromEnvironment(Map<String, String> env) {
@@ -227,8 +233,14 @@ public record Config(
         String region = get.apply(IRREADY_AUDITOR_REGION).or(() -> get.apply(AWS_REGION))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "IRREADY_AUDITOR_REGION (or AWS_REGION) must be set when IRREADY_AUDITOR_* is"));
+        List<String> alarms = get.apply(IRREADY_AUDITOR_ALARM_NAMES).map(Config::csv).orElse(List.of());
+        List<AuditorIdentity.Forwarder> forwarders = get.apply(IRREADY_AUDITOR_FORWARDERS)
+                .map(AuditorIdentity.Forwarder::parse).orElse(List.of());
+        Optional<AuditorIdentity.AsyncInvoke> async = get.apply(IRREADY_AUDITOR_ON_FAILURE_ARN)
+                .map(arn -> new AuditorIdentity.AsyncInvoke(get.apply(IRREADY_AUDITOR_ASYNC_RETRIES)
+                        .map(v -> integer(IRREADY_AUDITOR_ASYNC_RETRIES, v)).orElse(0), arn));
         return new AuditorIdentity(region, rules, functions, get.apply(IRREADY_AUDITOR_ALIAS).orElse(null),
-                topic, key);
+                topic, key, alarms, forwarders, async);
     }
 
     /** Parses {@code engine=type+type;engine=type}; engines not named keep their defaults. */

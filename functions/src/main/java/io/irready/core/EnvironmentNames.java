@@ -51,6 +51,13 @@ public final class EnvironmentNames {
     public static final String IRREADY_AUDITOR_KEY_ARN = "IRREADY_AUDITOR_KEY_ARN";
     /** Minutes without a canary event after which a region counts as blind; set, it switches the canary on. */
     public static final String IRREADY_CANARY_MAX_DELAY_MINUTES = "IRREADY_CANARY_MAX_DELAY_MINUTES";
+    /** The home region's dead-letter-queue alarms, comma-separated. */
+    public static final String IRREADY_AUDITOR_ALARM_NAMES = "IRREADY_AUDITOR_ALARM_NAMES";
+    /** The other regions' forwarders: {@code region|alarm|rulePrefix|suffix+suffix;…} (AuditorIdentity.Forwarder). */
+    public static final String IRREADY_AUDITOR_FORWARDERS = "IRREADY_AUDITOR_FORWARDERS";
+    /** Where the aliases' event invoke configs send failed events, and how often they retry first. */
+    public static final String IRREADY_AUDITOR_ON_FAILURE_ARN = "IRREADY_AUDITOR_ON_FAILURE_ARN";
+    public static final String IRREADY_AUDITOR_ASYNC_RETRIES = "IRREADY_AUDITOR_ASYNC_RETRIES";
 
     // the CLI only
     public static final String IRREADY_LOG_LEVEL = "IRREADY_LOG_LEVEL";

@@ -16,6 +16,7 @@ import io.irready.alerts.BlindWindowEnricher;
 import io.irready.alerts.FindingEventBus;
 import io.irready.alerts.Notifier;
 import io.irready.checks.Catalog;
+import io.irready.checks.irready.OwnResources;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
 import io.irready.core.Memo;
@@ -134,9 +135,9 @@ public final class EngineWiring {
     }
 
     /**
-     * irready's own function and key ARNs (from the {@code IRREADY_AUDITOR_*} variables the deployment
-     * sets), and its canary log groups, so that the routes that watch only irready itself (a changed function
-     * configuration, a disabled key, the canary's tag) match them and nothing else.
+     * irready's own function, key, rule, topic and alarm ARNs (from the {@code IRREADY_AUDITOR_*} variables the
+     * deployment sets), and its canary log groups, so that the routes that watch only irready itself (a changed
+     * function configuration, a disabled key, the canary's tag) match them and nothing else.
      */
     static Set<String> ownResources(Map<String, String> env) {
         Set<String> own = new TreeSet<>();
@@ -156,6 +157,10 @@ public final class EngineWiring {
                     own.add(ResourceIds.arn("lambda", region, account, "function:" + name.strip()));
                 }
             }
+        }
+        if (account != null) { // rules (home and forwarders), topic and alarms
+            String ownAccount = account;
+            Config.fromEnvironment(env).auditor().ifPresent(a -> own.addAll(OwnResources.of(a, ownAccount)));
         }
         if (account != null && CanarySettings.fromEnvironment(env).isPresent()) {
             // the canary's log group in every watched region, so that its route matches irready's tag and no other

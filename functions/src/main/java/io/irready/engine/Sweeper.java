@@ -117,6 +117,8 @@ public final class Sweeper {
                         case SWEPT -> { }
                     }
                 });
+        UsEast1Sweep.run(account, UsEast1Sweep.checkIds(registry, regions, checkIds), inventories, verdicts, log,
+                metrics);
         recordFailingBySeverity();
         if (mode == SweepMode.FULL) { // hourly is enough to repair a lost import; every 5 minutes would be billed
             verdicts.reconcileSecurityHub();

@@ -34,6 +34,9 @@ public final class EventBridgePatterns {
         Map<String, Set<String>> names = new TreeMap<>();
         Map<String, Set<String>> detailTypes = new TreeMap<>();
         for (Route route : routes) {
+            if (AlarmStateChange.isAlarmRoute(route)) {
+                continue; // not a CloudTrail call: the deployment's alarm rule delivers these
+            }
             eventSources.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.eventSource());
             names.computeIfAbsent(route.source(), s -> new TreeSet<>()).addAll(route.eventNames());
             detailTypes.computeIfAbsent(route.source(), s -> new TreeSet<>()).add(route.detailType());

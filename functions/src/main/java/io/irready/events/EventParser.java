@@ -189,6 +189,9 @@ public final class EventParser {
                 return new MalformedEvent("event is " + size + " bytes, larger than the " + MAX_EVENT_BYTES
                         + "-byte limit of an EventBridge event", position);
             }
+            if (AlarmStateChange.isAlarmStateChange(node)) {
+                return AlarmStateChange.fromEnvelope(node); // irready's own alarms: see AlarmStateChange
+            }
             if (node.has("detail-type") || node.has("detail")) {
                 return CloudTrailRecordReader.fromEnvelope(node);
             }

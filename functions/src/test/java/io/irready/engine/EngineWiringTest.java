@@ -27,6 +27,22 @@ class EngineWiringTest {
     }
 
     @Test
+    void irreadysOwnRulesTopicAndAlarmsInEveryRegionComeFromTheEnvironment() {
+        assertThat(EngineWiring.ownResources(Map.of(
+                "IRREADY_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:irready-alerts",
+                "IRREADY_AUDITOR_REGION", "eu-west-1",
+                "IRREADY_AUDITOR_RULE_NAMES", "Irready-route-ec2",
+                "IRREADY_AUDITOR_TOPIC_ARN", "arn:aws:sns:eu-west-1:123456789012:irready-alerts",
+                "IRREADY_AUDITOR_ALARM_NAMES", "Irready-delivery-dlq-not-empty",
+                "IRREADY_AUDITOR_FORWARDERS", "us-east-1|F-dlq-not-empty|F-forward-|iam")))
+                .containsExactlyInAnyOrder("arn:aws:events:eu-west-1:123456789012:rule/Irready-route-ec2",
+                        "arn:aws:events:us-east-1:123456789012:rule/F-forward-iam",
+                        "arn:aws:cloudwatch:eu-west-1:123456789012:alarm:Irready-delivery-dlq-not-empty",
+                        "arn:aws:cloudwatch:us-east-1:123456789012:alarm:F-dlq-not-empty",
+                        "arn:aws:sns:eu-west-1:123456789012:irready-alerts");
+    }
+
+    @Test
     void theEnvironmentMustNameTheTableAndTopic() {
         assertThatThrownBy(() -> EngineWiring.fromEnvironment(Map.of("AWS_REGION", "eu-west-1"), "event",
                 new PrintStream(out, true, StandardCharsets.UTF_8)))

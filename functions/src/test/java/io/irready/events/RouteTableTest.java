@@ -193,6 +193,14 @@ class RouteTableTest {
         expect("events/RemoveTargets.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/DeleteTopic.record.json", List.of("auditor-integrity"), NONE);
         expect("sns/Unsubscribe.envelope.json", List.of("auditor-integrity"), NONE);
+        // irready's own resources (OWN) against another team's: only irready's re-evaluate its integrity
+        expect("sns/SetSubscriptionAttributes.record.json", List.of("auditor-integrity"), NONE);
+        expect("events/PutTargets-foreign.record.json", NONE, NONE);
+        expect("lambda/DeleteAlias20150331.record.json", List.of("auditor-integrity"), NONE);
+        expect("lambda/UpdateAlias20150331-foreign.envelope.json", NONE, NONE);
+        expect("lambda/PutFunctionEventInvokeConfig.record.json", List.of("auditor-integrity"), NONE);
+        expect("lambda/DeleteEventSourceMapping20150331.record.json", List.of("auditor-integrity"), NONE);
+        expect("cloudwatch/AlarmStateChange.envelope.json", List.of("auditor-integrity"), NONE);
 
         String alb = "arn:aws:elasticloadbalancing:eu-west-1:" + A + ":loadbalancer/app/orders-alb/50dc6c495c0c9188";
         String nlb = "arn:aws:elasticloadbalancing:eu-west-1:" + A + ":loadbalancer/net/payments-nlb/0f4b2a8e6c1d4a55";
@@ -226,6 +234,17 @@ class RouteTableTest {
     }
 
     private final RouteTable table = Catalog.routeTable();
+    /**
+     * The irready deployment the fixtures name: its event function, two of its rules, its topic and the alarm on
+     * its us-east-1 forwarder's dead-letter queue (what EngineWiring.ownResources gives a deployed table).
+     */
+    static final Set<String> OWN = Set.of(
+            "arn:aws:lambda:eu-west-1:" + A + ":function:irready-event-handler",
+            "arn:aws:events:eu-west-1:" + A + ":rule/irready-cloudtrail",
+            "arn:aws:events:eu-west-1:" + A + ":rule/irready-ec2",
+            "arn:aws:sns:eu-west-1:" + A + ":irready-alerts",
+            "arn:aws:cloudwatch:us-east-1:" + A + ":alarm:Irready-Forwarder-us-east-1-forward-dlq-not-empty");
+    private final RouteTable deployed = table.withOwnResources(OWN);
 
     static CloudTrailEvent event(String fixture) {
         List<ParsedEvent> parsed = new EventParser().parse(EventFixtures.read(fixture));
@@ -244,7 +263,7 @@ class RouteTableTest {
         Expected expected = EXPECTED.get(fixture);
         assertThat(expected).as("expected route for fixture " + fixture).isNotNull();
 
-        RoutingDecision decision = table.route(event(fixture));
+        RoutingDecision decision = deployed.route(event(fixture));
 
         assertThat(decision.checkIds()).as(fixture + " checks").containsExactlyElementsOf(expected.checks());
         assertThat(decision.resourceIds()).as(fixture + " resources").containsExactlyElementsOf(expected.resources());
@@ -422,6 +441,41 @@ class RouteTableTest {
     }
 
     @Test
+    void routesCoverTamperingWithAliasesAndInvokeConfigs() {
+        for (String own : List.of("lambda/DeleteAlias20150331.record.json", "lambda/PutFunctionEventInvokeConfig.record.json",
+                "lambda/DeleteEventSourceMapping20150331.record.json", "events/DisableRule.envelope.json",
+                "events/RemoveTargets.record.json", "sns/DeleteTopic.record.json", "sns/Unsubscribe.envelope.json",
+                "sns/SetSubscriptionAttributes.record.json", "lambda/PutFunctionConcurrency20171031.record.json",
+                "cloudwatch/AlarmStateChange.envelope.json")) {
+            assertThat(deployed.route(event(own)).checkIds()).as(own + " on irready's own resource")
+                    .containsExactly("auditor-integrity");
+            // a table that does not know irready's resources (a CLI route, a foreign deployment) drops them
+            assertThat(table.route(event(own)).routed()).as(own + " without irready's resources").isFalse();
+        }
+        for (String foreign : List.of("lambda/UpdateAlias20150331-foreign.envelope.json",
+                "events/PutTargets-foreign.record.json")) {
+            assertThat(deployed.route(event(foreign)).routed()).as(foreign + " on another team's resource").isFalse();
+        }
+        // a denied attempt on irready's alias is a tamper attempt; on another's it is nobody's business here
+        assertThat(deployed.route(withError(event("lambda/DeleteAlias20150331.record.json"), "AccessDeniedException"))
+                .tamperAttempt()).isTrue();
+        assertThat(deployed.route(withError(event("lambda/UpdateAlias20150331-foreign.envelope.json"),
+                "AccessDeniedException")).tamperAttempt()).isFalse();
+    }
+
+    @Test
+    void alarmStateChangesAreReadIntoTheTableButGetNoCloudTrailPattern() {
+        CloudTrailEvent alarm = event("cloudwatch/AlarmStateChange.envelope.json");
+        assertThat(alarm.awsRegion()).isEqualTo("us-east-1");
+        assertThat(alarm.eventId()).isEqualTo("c4c1c1c9-6542-e61b-6ef0-8c4d36933a92");
+        assertThat(alarm.requestParameters().path("alarmName").asText())
+                .isEqualTo("Irready-Forwarder-us-east-1-forward-dlq-not-empty");
+        assertThat(EventBridgePatterns.of(table)).noneMatch(p -> p.get("source").equals(List.of("aws.cloudwatch")));
+        assertThat(AlarmStateChange.pattern(List.of("a", "b"))).isEqualTo(Map.of("source", List.of("aws.cloudwatch"),
+                "detail-type", List.of("CloudWatch Alarm State Change"), "detail", Map.of("alarmName", List.of("a", "b"))));
+    }
+
+    @Test
     void checkIdsCoverEveryCheckOfTheDesignTable() {
         assertThat(table.checkIds()).containsExactlyInAnyOrder("cloudtrail-logging-all-regions",
                 "cloudtrail-management-events", "cloudtrail-log-file-validation", "cloudtrail-cloudwatch-delivery",
@@ -492,7 +546,8 @@ class RouteTableTest {
         assertThat(names.get("iam.amazonaws.com")).hasSize(11);
         assertThat(names.get("lambda.amazonaws.com")).containsExactlyInAnyOrder("CreateFunction",
                 "UpdateFunctionConfiguration", "DeleteFunction", "PutFunctionConcurrency", "DeleteFunctionConcurrency",
-                "RemovePermission");
+                "RemovePermission", "DeleteAlias", "UpdateAlias", "DeleteEventSourceMapping", "UpdateEventSourceMapping",
+                "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig", "DeleteFunctionEventInvokeConfig");
         assertThat(names.get("cloudfront.amazonaws.com")).containsExactlyInAnyOrder("CreateDistribution",
                 "CreateDistributionWithTags", "UpdateDistribution", "DeleteRealtimeLogConfig", "UpdateRealtimeLogConfig");
         assertThat(names.get("logs.amazonaws.com")).containsExactlyInAnyOrder("PutDeliverySource",
@@ -511,7 +566,8 @@ class RouteTableTest {
                 "RemoveAccountFromOrganization", "CloseAccount");
         assertThat(names.get("events.amazonaws.com")).hasSize(5);
         assertThat(names.get("sns.amazonaws.com")).containsExactlyInAnyOrder("DeleteTopic", "Unsubscribe",
-                "SetTopicAttributes");
+                "SetTopicAttributes", "RemovePermission", "SetSubscriptionAttributes");
+        assertThat(names.get("cloudwatch.amazonaws.com")).containsExactly("AlarmStateChange");
         assertThat(names.get("elasticloadbalancing.amazonaws.com")).containsExactlyInAnyOrder(
                 "ModifyLoadBalancerAttributes", "CreateLoadBalancer", "CreateListener", "ModifyListener");
         assertThat(names.get("apigateway.amazonaws.com")).containsExactlyInAnyOrder("UpdateStage", "CreateStage",

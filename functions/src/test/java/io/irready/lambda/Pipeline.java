@@ -68,6 +68,11 @@ final class Pipeline implements AutoCloseable {
         this(dynalite, Enricher.NONE, configure, true);
     }
 
+    /** A single-account deployment with its configuration adjusted by {@code configure} (e.g. other checks on). */
+    static Pipeline configured(Dynalite dynalite, UnaryOperator<Config.Builder> configure) {
+        return new Pipeline(dynalite, Enricher.NONE, configure, false);
+    }
+
     private Pipeline(Dynalite dynalite, Enricher enricher, UnaryOperator<Config.Builder> configure,
                      boolean acrossAccounts) {
         aws.stub(AwsWire.jsonCall("AmazonSQS.SendMessage").willReturn(AwsWire.json(

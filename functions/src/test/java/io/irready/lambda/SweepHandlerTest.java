@@ -167,4 +167,38 @@ class SweepHandlerTest {
         assertThat(p.aws.server().findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()))).isEmpty();
     }
+
+    @Test
+    void eventsOutsideTheWatchedRegionsAreSweptFromHomeWhateverTheHomeRegion() throws Exception {
+        p.close();
+        // home and only watched region eu-west-1: CloudFront is judged from us-east-1 all the same
+        p = Pipeline.configured(DYNALITE, b -> b.disabledChecks(io.irready.checks.Catalog.registry().all().stream()
+                .map(io.irready.core.Check::id).filter(id -> !id.equals("cloudfront-access-logging"))
+                .collect(java.util.stream.Collectors.toSet())));
+        CloudTrailAccounts.callerIdentity(p.aws);
+        String distribution = "<DistributionSummary><Id>E1</Id><ARN>arn:aws:cloudfront::123456789012:distribution/E1"
+                + "</ARN><ETag>EE1</ETag><Status>Deployed</Status><LastModifiedTime>2025-01-01T00:00:00Z"
+                + "</LastModifiedTime><DomainName>e1.cloudfront.net</DomainName><Aliases><Quantity>0</Quantity>"
+                + "</Aliases><DefaultCacheBehavior><TargetOriginId>origin</TargetOriginId><ViewerProtocolPolicy>"
+                + "redirect-to-https</ViewerProtocolPolicy><RealtimeLogConfigArn>arn:aws:cloudfront::123456789012:"
+                + "realtime-log-config/edge</RealtimeLogConfigArn></DefaultCacheBehavior><Enabled>true</Enabled>"
+                + "<Staging>false</Staging></DistributionSummary>";
+        p.aws.stub(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/2020-05-31/distribution"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "text/xml").withBody("<?xml version=\"1.0\"?><DistributionList "
+                                + "xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\"><Marker></Marker>"
+                                + "<MaxItems>100</MaxItems><IsTruncated>false</IsTruncated><Quantity>1</Quantity>"
+                                + "<Items>" + distribution + "</Items></DistributionList>")));
+
+        JsonNode outcome = new ObjectMapper().readTree(p.sweep("{\"mode\":\"full\"}"));
+
+        assertThat(outcome.at("/regions").findValuesAsText("region")).containsExactly(REGION);
+        assertThat(p.store.queries().findings(ACCOUNT, "us-east-1")).singleElement().satisfies(f -> {
+            assertThat(f.checkId()).isEqualTo("cloudfront-access-logging");
+            assertThat(f.resourceId()).isEqualTo("arn:aws:cloudfront::123456789012:distribution/E1");
+            assertThat(f.status()).as(f.reason()).isEqualTo(FindingState.PASS);
+        });
+        assertThat(p.store.scores().scores(ACCOUNT, "us-east-1")).as("us-east-1 is not a watched region").isEmpty();
+    }
 }

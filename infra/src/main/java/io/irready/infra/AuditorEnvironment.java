@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.core.AuditorIdentity;
 import io.irready.core.EnvironmentNames;
 import io.irready.core.Suppression;
 import java.util.LinkedHashMap;
@@ -72,6 +73,12 @@ final class AuditorEnvironment {
         env.put(EnvironmentNames.IRREADY_AUDITOR_TOPIC_ARN, storage.topic().getTopicArn());
         env.put(EnvironmentNames.IRREADY_AUDITOR_KEY_ARN, storage.alertKey().getKeyArn());
         env.put(EnvironmentNames.IRREADY_CANARY_MAX_DELAY_MINUTES, Integer.toString(props.canaryMaxDelayMinutes()));
+        env.put(EnvironmentNames.IRREADY_AUDITOR_ALARM_NAMES, String.join(",", names.deadLetterAlarms()));
+        if (!props.forwarders().isEmpty()) {
+            env.put(EnvironmentNames.IRREADY_AUDITOR_FORWARDERS, AuditorIdentity.Forwarder.format(props.forwarders()));
+        }
+        env.put(EnvironmentNames.IRREADY_AUDITOR_ON_FAILURE_ARN, storage.invocationDlq().getQueueArn());
+        env.put(EnvironmentNames.IRREADY_AUDITOR_ASYNC_RETRIES, Integer.toString(ReadinessAuditor.ASYNC_RETRY_ATTEMPTS));
         if (props.mutelist().isPresent()) {
             env.put(EnvironmentNames.IRREADY_MUTELIST_FILE, MuteListLayer.PATH_IN_FUNCTION);
         }

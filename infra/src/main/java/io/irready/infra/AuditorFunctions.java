@@ -143,6 +143,12 @@ final class AuditorFunctions {
                 .actions(AuditorPermissions.KEY_USE)
                 .resources(List.of(storage.dataKey().getKeyArn(), storage.alertKey().getKeyArn()))
                 .build());
+        props.integrityTopicKeyArn().ifPresent(key -> role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("PublishToTheEncryptedIntegrityTopic")
+                // SNS encrypts a message with the topic's key as the publisher: without these the publish fails
+                .actions(AuditorPermissions.KEY_USE)
+                .resources(List.of(key))
+                .build()));
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("PutFindingEventsOnTheDefaultBus")
                 .actions(AuditorPermissions.FINDING_EVENTS)
@@ -223,6 +229,17 @@ final class AuditorFunctions {
                 .sid("UseOwnKeys")
                 .actions(AuditorPermissions.KEY_USE)
                 .resources(List.of(storage.alertKey().getKeyArn()))
+                .build());
+        // a secret under a customer-managed key: Secrets Manager decrypts with the caller's permission. The key is
+        // not known at synth, so any key of this account and region, and only when Secrets Manager asks.
+        Stack stack = Stack.of(auditor);
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("DecryptWebhookSecretThroughSecretsManager")
+                .actions(List.of("kms:Decrypt"))
+                .resources(List.of(stack.formatArn(ArnComponents.builder().service("kms").resource("key")
+                        .resourceName("*").build())))
+                .conditions(Map.of("StringEquals", Map.of("kms:ViaService",
+                        "secretsmanager." + stack.getRegion() + ".amazonaws.com")))
                 .build());
         slackWebhookFunction = javaFunction("SlackWebhookFunction", functionName, ReadinessAuditor.SLACK_WEBHOOK_HANDLER,
                 code, role, Duration.seconds(SLACK_WEBHOOK_TIMEOUT_SECONDS),

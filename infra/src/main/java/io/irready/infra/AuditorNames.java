@@ -18,6 +18,9 @@ record AuditorNames(String prefix) {
     static final String CRITICAL_SWEEP_RULE = "critical-sweep";
     static final String FULL_SWEEP_RULE = "full-sweep";
     static final String CANARY_RULE = "canary";
+    static final String ALARM_STATE_RULE = "alarm-state";
+    /** The home region's dead-letter queues (construct ids), each with an alarm irready judges. */
+    static final List<String> DEAD_LETTER_QUEUES = List.of("DeliveryDlq", "InvocationDlq", "RecheckDlq");
 
     static AuditorNames of(Stack stack) {
         String prefix = stack.getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
@@ -38,14 +41,25 @@ record AuditorNames(String prefix) {
         return name("route-" + source.replaceFirst("^aws\\.", "").replaceAll("[^A-Za-z0-9-_]", "-"));
     }
 
-    /** Every rule that triggers irready: one per routed source, the two sweep schedules and the canary schedule. */
+    /** Every rule that triggers irready: one per routed source, the two sweep schedules, the canary schedule and the alarm-state rule. */
     List<String> rules(List<Map<String, Object>> eventPatterns) {
         List<String> names = new ArrayList<>();
         eventPatterns.forEach(p -> names.add(routeRule(EventPatterns.source(p))));
         names.add(name(CRITICAL_SWEEP_RULE));
         names.add(name(FULL_SWEEP_RULE));
         names.add(name(CANARY_RULE));
+        names.add(name(ALARM_STATE_RULE));
         return names;
+    }
+
+    /** The alarm on a dead-letter queue: {@code DeliveryDlq} → {@code <prefix>-delivery-dlq-not-empty}. */
+    String deadLetterAlarm(String queueId) {
+        return name(queueId.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + "-not-empty");
+    }
+
+    /** The home region's dead-letter alarms, in {@link #DEAD_LETTER_QUEUES} order. */
+    List<String> deadLetterAlarms() {
+        return DEAD_LETTER_QUEUES.stream().map(this::deadLetterAlarm).toList();
     }
 
     /** The functions a deployment with these props runs (the webhook function only with a webhook secret). */

@@ -36,7 +36,7 @@ final class AuditorObservability {
     AuditorObservability(Construct auditor, ReadinessAuditorProps props, AuditorNames names, AuditorStorage storage,
                          AuditorFunctions functions) {
         sweepMetrics(functions.sweepLogs());
-        alarms(auditor, props, storage, functions);
+        alarms(auditor, props, names, storage, functions);
         this.dashboard = dashboard(auditor, props, names, functions);
     }
 
@@ -61,8 +61,8 @@ final class AuditorObservability {
                 .build());
     }
 
-    private static void alarms(Construct auditor, ReadinessAuditorProps props, AuditorStorage storage,
-                               AuditorFunctions functions) {
+    private static void alarms(Construct auditor, ReadinessAuditorProps props, AuditorNames names,
+                               AuditorStorage storage, AuditorFunctions functions) {
         SnsAction notify = new SnsAction(storage.topic());
         for (Function fn : functions.all()) {
             String name = fn.getNode().getId();
@@ -85,7 +85,9 @@ final class AuditorObservability {
         }
         for (Queue dlq : List.of(storage.deliveryDlq(), storage.invocationDlq(), storage.recheckDlq())) {
             String name = dlq.getNode().getId();
+            // a fixed name: auditor-integrity reads this alarm, and the alarm-state rule matches it by name
             Alarm depth = Alarm.Builder.create(auditor, name + "NotEmpty")
+                    .alarmName(names.deadLetterAlarm(name))
                     .alarmDescription("irready " + name + " holds messages: events or sweeps were dropped after "
                             + "retries. Inspect the messages, fix the cause, then redrive or purge the queue.")
                     .metric(dlq.metricApproximateNumberOfMessagesVisible(fiveMinutes()))

@@ -2,6 +2,8 @@ package io.irready.infra;
 
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -38,8 +40,8 @@ final class AuditorStorage {
     private final Queue recheckDlq;
     private final Queue recheckQueue;
 
-    AuditorStorage(Construct auditor) {
-        this.alertKey = alertKey(auditor);
+    AuditorStorage(Construct auditor, AuditorNames names) {
+        this.alertKey = alertKey(auditor, names);
         this.dataKey = Key.Builder.create(auditor, "DataKey")
                 .description("irready findings table and delayed re-check queue")
                 .enableKeyRotation(true)
@@ -61,13 +63,20 @@ final class AuditorStorage {
                 .build();
     }
 
-    private static Key alertKey(Construct auditor) {
+    private static Key alertKey(Construct auditor, AuditorNames names) {
         Key key = Key.Builder.create(auditor, "AlertKey")
                 .description("irready alert topic and dead-letter queues (CloudWatch alarms and EventBridge write to them)")
                 .enableKeyRotation(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
         // CloudWatch alarms publish to the encrypted topic; EventBridge publishes to it and writes to its DLQ.
+        // Only for this account's alarms and irready's own rules (confused deputy: a service principal acts for
+        // every account, so the key names whose calls it serves).
+        Stack stack = Stack.of(auditor);
+        String alarms = stack.formatArn(ArnComponents.builder().service("cloudwatch").resource("alarm")
+                .resourceName("*").arnFormat(ArnFormat.COLON_RESOURCE_NAME).build());
+        String rules = stack.formatArn(ArnComponents.builder().service("events").resource("rule")
+                .resourceName(names.rulePrefix() + "*").build());
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowCloudWatchAndEventBridgeToUseTheKey")
                 .effect(Effect.ALLOW)
@@ -75,6 +84,9 @@ final class AuditorStorage {
                         new ServicePrincipal("events.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .conditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", stack.getAccount()),
+                        "ArnLike", Map.of("aws:SourceArn", List.of(alarms, rules))))
                 .build());
         return key;
     }

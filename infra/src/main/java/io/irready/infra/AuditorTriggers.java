@@ -1,5 +1,6 @@
 package io.irready.infra;
 
+import io.irready.events.AlarmStateChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,25 @@ final class AuditorTriggers {
             RuleDeadLetters.attach(rule, deliveryDlq);
             routeRules.add(rule);
         }
+        alarmStateRule(auditor, props, names, eventAlias, deliveryDlq);
         RuleDeadLetters.allowRules(deliveryDlq, names.rulePrefix());
+    }
+
+    /**
+     * State changes of irready's dead-letter alarms, the home region's and the forwarders' (which their
+     * forwarders send here), re-evaluate auditor-integrity: a queue holding events is a region not watched.
+     */
+    private void alarmStateRule(Construct auditor, ReadinessAuditorProps props, AuditorNames names, Alias eventAlias,
+                                Queue deliveryDlq) {
+        List<String> alarms = new ArrayList<>(names.deadLetterAlarms());
+        props.forwarders().forEach(f -> alarms.add(f.alarmName()));
+        Rule rule = Rule.Builder.create(auditor, "RouteAlarmState")
+                .ruleName(names.name(AuditorNames.ALARM_STATE_RULE))
+                .description("irready: re-evaluate auditor-integrity when a dead-letter alarm of irready changes state")
+                .eventPattern(EventPatterns.toCdk(AlarmStateChange.pattern(alarms)))
+                .targets(List.of(target(eventAlias, null)))
+                .build();
+        RuleDeadLetters.attach(rule, deliveryDlq);
     }
 
     private static void sweepSchedules(Construct auditor, ReadinessAuditorProps props, AuditorNames names,

@@ -5,6 +5,10 @@ import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.IEventBus;
 import software.amazon.awscdk.services.events.Rule;
@@ -19,10 +23,17 @@ import software.constructs.Construct;
  * Forwards the routed CloudTrail events of one region to the home region's default event bus, where the
  * {@link ReadinessAuditor}'s rules (same patterns) pick them up. Same account, so the home bus needs no
  * resource policy: the rule's role, allowed to {@code events:PutEvents} on that bus, is enough.
+ *
+ * <p>Watched like the rest of irready: an alarm fires when the forwarder's dead-letter queue holds messages
+ * (events that failed every retry), and one more rule forwards that alarm's state changes to the home bus, where
+ * they re-evaluate {@code auditor-integrity} for this region, whose finding then fails and alerts. A CloudWatch
+ * alarm cannot notify a topic in another region, hence the rule rather than an alarm action.
  */
 public class EventForwarder extends Construct {
     private final Queue deadLetterQueue;
+    private final Alarm deadLetterAlarm;
 
+    /** Forwards every pattern given (an embedding app's own plan). */
     public EventForwarder(Construct scope, String id, String homeRegion, List<Map<String, Object>> eventPatterns) {
         this(scope, id, homeRegion, null, eventPatterns);
     }
@@ -33,14 +44,21 @@ public class EventForwarder extends Construct {
      */
     EventForwarder(Construct scope, String id, String homeRegion, String homeBusArn,
                    List<Map<String, Object>> eventPatterns) {
+        this(scope, id, homeRegion, homeBusArn, new ForwarderPlan(Stack.of(scope).getRegion(),
+                ForwarderPlan.prefix(Stack.of(scope).getStackName()), eventPatterns));
+    }
+
+    EventForwarder(Construct scope, String id, String homeRegion, ForwarderPlan plan) {
+        this(scope, id, homeRegion, null, plan);
+    }
+
+    /** @param homeBusArn the bus to deliver to; null for this account's default bus in {@code homeRegion} */
+    private EventForwarder(Construct scope, String id, String homeRegion, String homeBusArn, ForwarderPlan plan) {
         super(scope, id);
-        if (eventPatterns.isEmpty()) {
+        if (plan.patterns().isEmpty()) {
             throw new IllegalArgumentException("no event patterns to forward: pass the routing table's patterns");
         }
         Stack stack = Stack.of(this);
-        // fixed names so the dead-letter queue's policy can admit all of them in one statement (see RuleDeadLetters)
-        String stackName = stack.getStackName().replaceAll("[^A-Za-z0-9-_]", "-");
-        String namePrefix = (stackName.length() > 40 ? stackName.substring(0, 40) : stackName) + "-forward-";
         String busArn = homeBusArn != null ? homeBusArn : stack.formatArn(ArnComponents.builder()
                 .service("events").region(homeRegion).resource("event-bus").resourceName("default").build());
         IEventBus homeBus = EventBus.fromEventBusArn(this, "HomeBus", busArn);
@@ -55,23 +73,43 @@ public class EventForwarder extends Construct {
                 .enforceSsl(true)
                 .retentionPeriod(Duration.days(14))
                 .build();
-        NagSuppressionsForAuditor.dlqIsDlq(deadLetterQueue);
-        for (Map<String, Object> pattern : eventPatterns) {
+        NagSuppressionsForAuditor.forwarderDlqIsDlq(deadLetterQueue);
+        for (Map<String, Object> pattern : plan.patterns()) {
             String source = EventPatterns.source(pattern);
-            Rule rule = Rule.Builder.create(this, "Forward" + EventPatterns.idFor(source))
-                    .ruleName(namePrefix + source.replaceFirst("^aws\\.", "").replaceAll("[^A-Za-z0-9-_]", "-"))
+            forward(Rule.Builder.create(this, "Forward" + EventPatterns.idFor(source))
+                    .ruleName(plan.ruleName(source))
                     .description("irready: forward " + source + " API calls to " + homeRegion
                             + " (generated from the routing table)")
-                    .eventPattern(EventPatterns.toCdk(pattern))
-                    .targets(List.of(new software.amazon.awscdk.services.events.targets.EventBus(homeBus,
-                            EventBusProps.builder().role(role).build())))
-                    .build();
-            RuleDeadLetters.attach(rule, deadLetterQueue);
+                    .eventPattern(EventPatterns.toCdk(pattern)), homeBus, role);
         }
-        RuleDeadLetters.allowRules(deadLetterQueue, namePrefix);
+        this.deadLetterAlarm = Alarm.Builder.create(this, "ForwardDlqNotEmpty")
+                .alarmName(plan.alarmName())
+                .alarmDescription("irready: events forwarded from " + stack.getRegion() + " to " + homeRegion
+                        + " failed every retry and wait in the forwarder's dead-letter queue. Its state changes are "
+                        + "forwarded to " + homeRegion + ", where auditor-integrity fails and alerts.")
+                .metric(deadLetterQueue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                        .period(Duration.minutes(5)).statistic("Maximum").build()))
+                .threshold(0).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(1).treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+        forward(Rule.Builder.create(this, "ForwardDlqAlarmState")
+                .ruleName(plan.alarmRuleName())
+                .description("irready: forward the state changes of " + plan.alarmName() + " to " + homeRegion)
+                .eventPattern(EventPatterns.toCdk(plan.alarmPattern())), homeBus, role);
+        RuleDeadLetters.allowRules(deadLetterQueue, plan.namePrefix());
+    }
+
+    private void forward(Rule.Builder rule, IEventBus homeBus, Role role) {
+        Rule built = rule.targets(List.of(new software.amazon.awscdk.services.events.targets.EventBus(homeBus,
+                EventBusProps.builder().role(role).build()))).build();
+        RuleDeadLetters.attach(built, deadLetterQueue);
     }
 
     public Queue deadLetterQueue() {
         return deadLetterQueue;
+    }
+
+    public Alarm deadLetterAlarm() {
+        return deadLetterAlarm;
     }
 }

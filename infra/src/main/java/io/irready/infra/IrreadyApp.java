@@ -25,12 +25,15 @@ import io.github.cdklabs.cdknag.NagPackProps;
 /**
  * The CDK app behind {@code cdk.json}: reads the deployment's settings from context ({@code cdk.json} defaults,
  * overridden with {@code -c key=value}), builds the home stack with a {@link ReadinessAuditor} and one
- * {@link EventForwarder} stack per other region (and us-east-1), and applies cdk-nag's AWS Solutions checks.
+ * {@link EventForwarder} stack per other region (and us-east-1, forwarding only the global services' events
+ * when it is not itself a watched region), and applies cdk-nag's AWS Solutions checks. The home region is
+ * chosen by {@link HomeRegion} and printed on stderr.
  *
  * <p>Context keys: {@code alertEmails}, {@code slackWorkspaceId}, {@code slackChannelId},
  * {@code slackWebhookSecretName}, {@code homeRegion}, {@code regions}, {@code retentionDays},
  * {@code responderRoleArn}, {@code minAlertSeverity}, {@code disabledChecks}, {@code suppressions},
- * {@code integrityTopicArn}, {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
+ * {@code integrityTopicArn} (with {@code integrityTopicKeyArn} when that topic has a customer-managed key),
+ * {@code criticalSweepMinutes}, {@code fullSweepMinutes}, {@code functionsJar},
  * {@code securityHub}, {@code auditRoleName} and {@code accountScope} (other accounts of the organization),
  * {@code mutelist} (path of a mute list file, deployed as a layer); organization mode ({@link OrganizationSettings}):
  * {@code organization}, {@code organizationId}, {@code organizationUnits} or {@code organizationRootId},
@@ -69,11 +72,10 @@ public final class IrreadyApp {
     /** Builds every stack from the app's context. */
     public static Deployment build(App app, List<Map<String, Object>> eventPatterns) {
         Context ctx = new Context(app);
-        String home = ctx.string("homeRegion")
-                .or(() -> Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")).filter(s -> !s.isBlank()))
-                .or(() -> ctx.list("regions").stream().findFirst())
-                .orElseThrow(() -> new IllegalArgumentException("irready cannot tell its home region: configure an "
-                        + "AWS region (AWS_REGION or your profile) or pass -c homeRegion=eu-west-1"));
+        HomeRegion chosen = HomeRegion.choose(ctx.string("homeRegion"), ctx.list("regions"),
+                Optional.ofNullable(System.getenv("CDK_DEFAULT_REGION")).filter(s -> !s.isBlank()));
+        System.err.println(chosen.announcement()); // stderr: stdout is the CLI's
+        String home = chosen.region();
         ReadinessAuditorProps.Builder props = ReadinessAuditorProps.builder()
                 .alertEmails(ctx.list("alertEmails"))
                 .slackWorkspaceId(ctx.string("slackWorkspaceId").orElse(null))
@@ -84,6 +86,7 @@ public final class IrreadyApp {
                 .disabledChecks(new LinkedHashSet<>(ctx.list("disabledChecks")))
                 .suppressions(ctx.list("suppressions").stream().map(Suppression::parse).toList())
                 .integrityTopicArn(ctx.string("integrityTopicArn").orElse(null))
+                .integrityTopicKeyArn(ctx.string("integrityTopicKeyArn").orElse(null))
                 .eventPatterns(eventPatterns);
         ctx.integer("retentionDays").ifPresent(props::retentionDays);
         ctx.integer("criticalSweepMinutes").ifPresent(props::criticalSweepMinutes);
@@ -100,7 +103,12 @@ public final class IrreadyApp {
         }
         ctx.integer("canaryMinutes").ifPresent(props::canaryMinutes);
         ctx.integer("canaryMaxDelayMinutes").ifPresent(props::canaryMaxDelayMinutes);
-        ReadinessAuditorProps built = props.build();
+        ReadinessAuditorProps planned = props.build();
+        List<ForwarderPlan> plans = planned.forwarderRegions(home).stream()
+                .map(region -> ForwarderPlan.of(FORWARDER_STACK_PREFIX + region, region, planned.sweepRegions(home),
+                        eventPatterns))
+                .toList();
+        ReadinessAuditorProps built = props.forwarders(plans.stream().map(ForwarderPlan::identity).toList()).build();
 
         // unresolved (null) when offline: the stacks then use the deploying credentials' account
         String account = Optional.ofNullable(System.getenv("CDK_DEFAULT_ACCOUNT")).filter(s -> !s.isBlank())
@@ -123,12 +131,13 @@ public final class IrreadyApp {
         CfnOutput.Builder.create(homeStack, "DashboardName").value(auditor.dashboard().getDashboardName())
                 .description("CloudWatch dashboard: readiness score per region, failing findings, events, errors").build();
         Map<String, Stack> forwarders = new java.util.LinkedHashMap<>();
-        for (String region : built.forwarderRegions(home)) {
+        for (ForwarderPlan plan : plans) {
+            String region = plan.region();
             Stack stack = new Stack(app, FORWARDER_STACK_PREFIX + region, StackProps.builder()
                     .env(Environment.builder().account(account).region(region).build())
                     .description("irready: forwards " + region + " CloudTrail events to the home region " + home)
                     .build());
-            new EventForwarder(stack, "Forwarder", home, eventPatterns);
+            new EventForwarder(stack, "Forwarder", home, plan);
             if (built.sweepRegions(home).contains(region)) {
                 CanaryLogGroup.create(stack); // a watched region: the canary proves its events reach home
             }

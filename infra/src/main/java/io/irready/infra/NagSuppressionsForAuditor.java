@@ -114,6 +114,35 @@ final class NagSuppressionsForAuditor {
                         List.of(regex("/^Resource::arn:<AWS::Partition>:states:.*:execution:.*\\*$/g")))), true);
     }
 
+    /**
+     * A forwarder's queue: no SNS action (an alarm cannot notify a topic in another region); its alarm's state
+     * changes travel to the home region by an EventBridge rule and fail auditor-integrity there.
+     */
+    static final String FORWARDER_DLQ_REASON = "This queue is itself a dead-letter queue (target of EventBridge's "
+            + "dead-letter config, which SQS3 cannot see). Its depth > 0 sets an alarm whose state changes a rule "
+            + "forwards to the home region, where auditor-integrity fails for this region and alerts; an operator "
+            + "then redrives or purges it, so a DLQ behind it would add nothing.";
+
+    static void forwarderDlqIsDlq(IConstruct queue) {
+        NagSuppressions.addResourceSuppressions(queue, List.of(suppress("AwsSolutions-SQS3", FORWARDER_DLQ_REASON,
+                null)));
+    }
+
+    /** The webhook secret's key is the reader's choice and unknown at synth; Secrets Manager alone may use it. */
+    static void secretKeyViaSecretsManager(ReadinessAuditor auditor) {
+        for (Role role : auditor.roles()) {
+            if (role.getNode().getId().startsWith("SlackWebhook")) {
+                NagSuppressions.addResourceSuppressions(role, List.of(suppress("AwsSolutions-IAM5",
+                        "kms:Decrypt on any key of this account and region, only with kms:ViaService = Secrets "
+                                + "Manager of this region: the webhook secret may be encrypted with a customer-managed "
+                                + "key the deployment is not told, and this grants decrypting nothing but what Secrets "
+                                + "Manager decrypts for this role (its one secret).",
+                        List.of(regex("/^Resource::arn:<AWS::Partition>:kms:[^:]+:<AWS::AccountId>:key\\/\\*$/g")))),
+                        true);
+            }
+        }
+    }
+
     static void dlqIsDlq(IConstruct queue) {
         NagSuppressions.addResourceSuppressions(queue, List.of(suppress("AwsSolutions-SQS3", DLQ_REASON, null)));
     }

@@ -68,7 +68,7 @@ public class ReadinessAuditor extends Construct {
         AuditorEnvironment.requireCommaFree(props.suppressions());
         SortedSet<String> readOnlyActions = readOnlyActions(props);
         AuditorNames names = AuditorNames.of(Stack.of(this));
-        this.storage = new AuditorStorage(this);
+        this.storage = new AuditorStorage(this, names);
         this.functions = new AuditorFunctions(this, props, storage, names, readOnlyActions);
         this.organizationSweeps = organization == null ? null : new OrganizationSweeps(this, "OrganizationSweeps",
                 props, organization, names, functions.sweepAlias(), storage.topic());
@@ -82,6 +82,7 @@ public class ReadinessAuditor extends Construct {
         this.observability = new AuditorObservability(this, props, names, storage, functions);
         CanaryLogGroup.create(this);
         NagSuppressionsForAuditor.apply(this, readOnlyActions);
+        props.slackWebhookSecretName().ifPresent(s -> NagSuppressionsForAuditor.secretKeyViaSecretsManager(this));
         if (props.multiAccount() && props.accountScope().isAny()) {
             NagSuppressionsForAuditor.anyAccountsAuditRole(this, props.effectiveAuditRoleName());
         }

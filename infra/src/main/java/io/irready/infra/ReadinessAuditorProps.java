@@ -3,6 +3,7 @@ package io.irready.infra;
 import io.irready.events.EventBridgePatterns;
 import io.irready.checks.Catalog;
 import io.irready.core.AccountScope;
+import io.irready.core.AuditorIdentity;
 import io.irready.core.Config;
 import io.irready.core.MuteList;
 import io.irready.core.Severity;
@@ -52,6 +53,10 @@ import java.util.regex.Pattern;
  *                               {@code auditor-integrity} calls irready blind there; longer than {@code canaryMinutes}
  * @param mutelist               a mute list file (accepted risks), validated here and deployed as a layer
  *                               ({@link MuteListLayer}); absent, nothing is muted beyond {@code suppressions}
+ * @param forwarders             the forwarders the app deploys in other regions (their rules and dead-letter alarm),
+ *                               so that auditor-integrity judges them and their alarms reach the event function
+ * @param integrityTopicKeyArn   the customer-managed KMS key of {@code integrityTopicArn}, when it has one: the
+ *                               functions then get kms:GenerateDataKey/Decrypt on it, which SNS needs to publish
  */
 public record ReadinessAuditorProps(
         List<String> alertEmails,
@@ -74,7 +79,9 @@ public record ReadinessAuditorProps(
         AccountScope accountScope,
         Optional<Path> mutelist,
         int canaryMinutes,
-        int canaryMaxDelayMinutes) {
+        int canaryMaxDelayMinutes,
+        List<AuditorIdentity.Forwarder> forwarders,
+        Optional<String> integrityTopicKeyArn) {
 
     /** The audit role's name when multi-account is configured without naming it. */
     public static final String DEFAULT_AUDIT_ROLE_NAME = "IrreadyAuditRole";
@@ -86,6 +93,7 @@ public record ReadinessAuditorProps(
     private static final Pattern TOPIC_ARN = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]+(\\.fifo)?");
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/.+");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
+    private static final Pattern KEY_ARN = Pattern.compile("arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/[A-Za-z0-9-]+");
 
     public ReadinessAuditorProps {
         alertEmails = List.copyOf(alertEmails);
@@ -129,6 +137,12 @@ public record ReadinessAuditorProps(
         // the wait must cover one canary interval plus the delivery delay, or a healthy region would flap to blind
         require(canaryMaxDelayMinutes > canaryMinutes, "canaryMaxDelayMinutes must be longer than canaryMinutes ("
                 + canaryMinutes + "), got " + canaryMaxDelayMinutes);
+        forwarders = List.copyOf(forwarders);
+        Objects.requireNonNull(integrityTopicKeyArn, "integrityTopicKeyArn");
+        integrityTopicKeyArn.ifPresent(arn -> require(KEY_ARN.matcher(arn).matches(),
+                "integrityTopicKeyArn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), got '" + arn + "'"));
+        require(integrityTopicKeyArn.isEmpty() || integrityTopicArn.isPresent(),
+                "integrityTopicKeyArn is the key of integrityTopicArn: set the topic too");
     }
 
     /** True when other accounts are audited: an audit role name or an account scope was given. */
@@ -230,6 +244,10 @@ public record ReadinessAuditorProps(
          * says so, so a dead path is reported within about 35 minutes of its last event.
          */
         private int canaryMaxDelayMinutes = 30;
+        /** Default: none (an embedding app that deploys forwarders passes them here). */
+        private List<AuditorIdentity.Forwarder> forwarders = List.of();
+        /** Default: the integrity topic (if any) uses no customer-managed key. */
+        private Optional<String> integrityTopicKeyArn = Optional.empty();
 
         private Builder() {
         }
@@ -255,13 +273,15 @@ public record ReadinessAuditorProps(
         public Builder mutelist(Path v) { mutelist = Optional.ofNullable(v); return this; }
         public Builder canaryMinutes(int v) { canaryMinutes = v; return this; }
         public Builder canaryMaxDelayMinutes(int v) { canaryMaxDelayMinutes = v; return this; }
+        public Builder forwarders(List<AuditorIdentity.Forwarder> v) { forwarders = v; return this; }
+        public Builder integrityTopicKeyArn(String v) { integrityTopicKeyArn = Optional.ofNullable(v); return this; }
 
         public ReadinessAuditorProps build() {
             return new ReadinessAuditorProps(alertEmails, slackWorkspaceId, slackChannelId, slackWebhookSecretName,
                     regions, criticalSweepMinutes, fullSweepMinutes, retentionDays, responderRoleArn,
                     minAlertSeverity, disabledChecks, suppressions, integrityTopicArn, eventPatterns,
                     functionsJar, securityHub, auditRoleName, accountScope, mutelist, canaryMinutes,
-                    canaryMaxDelayMinutes);
+                    canaryMaxDelayMinutes, forwarders, integrityTopicKeyArn);
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.Optional;
  *       every read (GetRestApis, GetStages, GetAccount, GetApis) is {@code apigateway:GET}. Elastic Load
  *       Balancing v2 and Classic share the {@code elasticloadbalancing} actions.</li>
  *   <li>Every other service here names its actions after its API operations (CloudTrail, EC2, SSM,
- *       CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
+ *       CloudWatch, CloudWatch Logs, Lambda, CloudFront, RDS, IAM, KMS, GuardDuty, Config, Route 53 Resolver,
  *       EventBridge, SNS, EKS, WAFv2, Network Firewall, Organizations, STS).</li>
  *   <li>Amazon Bedrock Agents ("Actions defined by Amazon Bedrock"): its operations are {@code bedrock}
  *       actions ({@code ListAgents} needs {@code bedrock:ListAgents}), like the Bedrock control plane's.</li>
@@ -68,6 +68,8 @@ final class IamActions {
             Map.entry("Lambda:GetFunction", "lambda:GetFunction"),
             Map.entry("Lambda:GetFunctionConcurrency", "lambda:GetFunctionConcurrency"),
             Map.entry("Lambda:GetPolicy", "lambda:GetPolicy"),
+            Map.entry("Lambda:GetAlias", "lambda:GetAlias"),
+            Map.entry("Lambda:GetFunctionEventInvokeConfig", "lambda:GetFunctionEventInvokeConfig"),
             Map.entry("CloudFront:ListDistributions", "cloudfront:ListDistributions"),
             Map.entry("CloudFront:GetDistributionConfig", "cloudfront:GetDistributionConfig"),
             Map.entry("Rds:DescribeDBInstances", "rds:DescribeDBInstances"),
@@ -96,6 +98,7 @@ final class IamActions {
             Map.entry("EventBridge:DescribeRule", "events:DescribeRule"),
             Map.entry("EventBridge:ListTargetsByRule", "events:ListTargetsByRule"),
             Map.entry("Sns:GetTopicAttributes", "sns:GetTopicAttributes"),
+            Map.entry("CloudWatch:DescribeAlarms", "cloudwatch:DescribeAlarms"),
             Map.entry("ElasticLoadBalancingV2:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers"),
             Map.entry("ElasticLoadBalancingV2:DescribeListeners", "elasticloadbalancing:DescribeListeners"),
             Map.entry("ElasticLoadBalancingV2:DescribeLoadBalancerAttributes",

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * logging (one {@code GetDistributionConfig} per distribution, the documented per-resource call) —
  * so the per-distribution call is only made for distributions nothing cheaper proves.
  */
-public final class CloudFrontAccessLogging implements Check, Routed {
+public final class CloudFrontAccessLogging implements Check, Routed, io.irready.core.UsEast1Check {
     public static final String ID = "cloudfront-access-logging";
     public static final String HOME_REGION = "us-east-1";
     static final String ACCESS_LOGS = "ACCESS_LOGS";

@@ -1,7 +1,6 @@
 package io.irready.checks.irready;
 
 import io.irready.core.AuditorIdentity;
-import io.irready.core.AwsCallFailedException;
 import io.irready.core.Check;
 import io.irready.core.CheckContext;
 import io.irready.core.CheckMetadata;
@@ -9,74 +8,85 @@ import io.irready.core.CheckMetadata.References;
 import io.irready.core.CheckMetadata.Remediation;
 import io.irready.core.Finding;
 import io.irready.core.Granularity;
-import io.irready.core.ResourceIds;
 import io.irready.core.Severity;
-import io.irready.inventory.eventbridge.EventBridgeInventory;
-import io.irready.inventory.eventbridge.EventRule;
-import io.irready.inventory.kms.KmsInventory;
-import io.irready.inventory.kms.KmsKey;
-import io.irready.inventory.lambda.AuditorFunction;
-import io.irready.inventory.lambda.AuditorFunctionInventory;
-import io.irready.inventory.sns.TopicInventory;
+import io.irready.core.Status;
+import io.irready.core.UsEast1Check;
+import io.irready.events.AlarmStateChange;
+import io.irready.events.Extractors;
+import io.irready.events.ResourceKind;
 import io.irready.events.Route;
 import io.irready.events.Routed;
 import io.irready.events.Routes;
-import io.irready.events.Extractors;
-import io.irready.events.ResourceKind;
-import io.irready.inventory.sns.TopicCollector;
-import io.irready.inventory.lambda.AuditorFunctionCollector;
-import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.cloudwatch.AlarmCollector;
 import io.irready.inventory.eventbridge.EventBridgeCollector;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import io.irready.inventory.kms.KmsCollector;
+import io.irready.inventory.lambda.AuditorFunctionCollector;
+import io.irready.inventory.sns.TopicCollector;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
-import software.amazon.awssdk.arns.Arn;
-import software.amazon.awssdk.arns.ArnResource;
-import software.amazon.awssdk.policybuilder.iam.IamAction;
-import software.amazon.awssdk.policybuilder.iam.IamPolicy;
-import software.amazon.awssdk.policybuilder.iam.IamPrincipalType;
 
 /**
- * {@code auditor-integrity}: irready itself has not been switched off. Its EventBridge rules exist, are enabled
- * and target its function alias; its functions exist, are not throttled to zero and still let EventBridge invoke
- * the alias; its alert topic exists with at least one confirmed subscription; its key is enabled; and, where the
- * pipeline canary is deployed, CloudTrail events still reach it from the region ({@link CanaryPart}: in a watched
- * region other than home, a blind canary is the one thing judged there).
+ * {@code auditor-integrity}: irready itself has not been switched off, in any region it watches, and CloudTrail
+ * events still reach it from each of them (the pipeline canary, {@link CanaryPart}).
  *
- * <p>One finding per deployment, on the region-level id {@code <account>/<region>} of irready's home region
- * (see {@link #resourceId}), like every account+region check.
- * Every broken part is listed, so one alert tells the whole story of the tampering. NOT_APPLICABLE when no
- * {@code IRREADY_AUDITOR_*} configuration exists (a CLI scan) or in regions other than irready's own.
+ * <p>One finding per watched region, {@code <account>/<region>}. In irready's home region it judges the home
+ * parts: the rules exist, are enabled and target the functions' alias; the functions exist, are not throttled
+ * to zero, their alias points to a published version, EventBridge may invoke it and its event invoke config
+ * still retries into irready's dead-letter queue; the alert topic has a confirmed subscription; the key is
+ * enabled; the dead-letter-queue alarms are not in ALARM. In a region irready forwards from, it judges that
+ * forwarder: its rules are enabled and deliver to the home bus with a dead-letter queue, and the alarm on
+ * that queue is not in ALARM (a forwarded event that failed every retry is an alert). Every broken part is
+ * listed, so one alert tells the whole story. NOT_APPLICABLE without {@code IRREADY_AUDITOR_*} settings (a CLI
+ * scan) and in regions where irready has nothing.
+ *
+ * <p>us-east-1 always has a forwarder (global services are recorded there), so the sweep judges this check
+ * there even when us-east-1 is not a watched region ({@link UsEast1Check}).
  */
-public final class AuditorIntegrity implements Check, Routed {
+public final class AuditorIntegrity implements Check, Routed, UsEast1Check {
     public static final String ID = "auditor-integrity";
+
+    /**
+     * What the check judges, in order: each part looks at its own region (home or a forwarder's) and reports
+     * into the region's finding. A new part is one line here.
+     */
+    private static final List<IntegrityPart> PARTS = List.of(
+            new RulesPart(),
+            new FunctionsPart(),
+            new TopicAndKeyPart(),
+            new ForwarderRulesPart(),
+            new DeadLetterAlarmsPart(),
+            CanaryPart::judge);
 
     private static final CheckMetadata METADATA = new CheckMetadata(
             ID,
-            "irready's own rules, functions, alert topic and key are intact",
+            "irready's own rules, functions, alert topic, key, alarms and forwarders are intact",
             Severity.CRITICAL,
             "irready",
             "Custom::IrreadyDeployment",
             Granularity.ACCOUNT_REGION,
             "An attacker who knows irready is watching disables it first: a disabled rule, a removed target, a "
-                    + "function throttled to zero or a deleted topic silences every other alert while they switch "
-                    + "off logging. A blind auditor must be the loudest finding of all.",
+                    + "function throttled to zero, an alias pointed elsewhere, a deleted topic or a forwarder that "
+                    + "no longer delivers silences every other alert while they switch off logging. A blind "
+                    + "auditor must be the loudest finding of all. One finding per watched region: the home "
+                    + "region judges the rules, functions, aliases, invoke configs, topic, key and dead-letter "
+                    + "alarms; every other region (and us-east-1, always) judges its forwarding rules and the "
+                    + "alarm on its dead-letter queue.",
             new Remediation(
-                    "Redeploy the irready stack (CloudFormation console → the stack → Update, or cdk deploy), then "
-                            + "find who changed it in CloudTrail Event History.",
-                    "cdk deploy IrReady  # or: aws events enable-rule --name <rule>; aws lambda "
-                            + "delete-function-concurrency --function-name <fn>"),
+                    "Redeploy the irready stacks (CloudFormation console → the home stack and each "
+                            + "Irready-Forwarder-<region> stack → Update, or cdk deploy --all), then find who "
+                            + "changed them in CloudTrail Event History. A dead-letter queue in ALARM: read its "
+                            + "messages, fix the cause, then redrive or purge it.",
+                    "cdk deploy --all  # or: aws events enable-rule --name <rule>; aws lambda "
+                            + "delete-function-concurrency --function-name <fn>; aws sqs start-message-move-task "
+                            + "--source-arn <dlq-arn>"),
             List.of(EventBridgeCollector.DESCRIBE_RULE, EventBridgeCollector.LIST_TARGETS,
                     AuditorFunctionCollector.GET_FUNCTION, AuditorFunctionCollector.GET_CONCURRENCY,
-                    AuditorFunctionCollector.GET_POLICY, TopicCollector.GET_TOPIC_ATTRIBUTES,
-                    KmsCollector.DESCRIBE_KEY),
+                    AuditorFunctionCollector.GET_POLICY, AuditorFunctionCollector.GET_ALIAS,
+                    AuditorFunctionCollector.GET_INVOKE_CONFIG, TopicCollector.GET_TOPIC_ATTRIBUTES,
+                    KmsCollector.DESCRIBE_KEY, AlarmCollector.DESCRIBE_ALARMS),
             new References(List.of(), List.of(), List.of(), List.of("T1562.001")));
 
-    /** The canonical id of a deployment's finding: {@code <account>/<region>}, as for every region-level check. */
+    /** The canonical id of a watched region's finding: {@code <account>/<region>}, as for every region-level check. */
     public static String resourceId(String account, String region) {
         return io.irready.core.ResourceIds.accountRegion(account, region);
     }
@@ -85,20 +95,34 @@ public final class AuditorIntegrity implements Check, Routed {
             .on("aws.kms", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "RevokeGrant", "RetireGrant").naming(Extractors.KEY_ID).disablesEvidence()
                     .onlyOwn(ResourceKind.KMS_KEY)
                     .because("irready's own alert key disabled or narrowed silences its alerts")
-            .on("aws.events", "DisableRule", "DeleteRule", "RemoveTargets").disablesEvidence()
-                    .because("a disabled or deleted rule, or one without targets, stops events reaching irready")
-            .on("aws.events", "PutRule", "PutTargets").because("a rule or target change can redirect irready's events")
-            .on("aws.lambda", "DeleteFunction", "PutFunctionConcurrency", "RemovePermission")
-                    .naming(Extractors.FUNCTION_NAME).disablesEvidence()
-                    .because("a deleted, throttled-to-zero or uninvokable function evaluates nothing")
+            .on("aws.events", "DisableRule", "DeleteRule", "RemoveTargets").naming(OwnResources.RULE_NAME)
+                    .disablesEvidence().onlyOwn(OwnResources.EVENT_RULE)
+                    .because("a disabled or deleted rule of irready's, or one without targets, stops events reaching it")
+            .on("aws.events", "PutRule", "PutTargets").naming(OwnResources.RULE_NAME).onlyOwn(OwnResources.EVENT_RULE)
+                    .because("a change to irready's rule or target can redirect its events")
+            .on("aws.lambda", "DeleteFunction", "PutFunctionConcurrency", "RemovePermission", "DeleteAlias",
+                    "UpdateAlias", "DeleteEventSourceMapping", "UpdateEventSourceMapping",
+                    "PutFunctionEventInvokeConfig", "UpdateFunctionEventInvokeConfig",
+                    "DeleteFunctionEventInvokeConfig")
+                    .naming(Extractors.FUNCTION_NAME).disablesEvidence().onlyOwn(ResourceKind.FUNCTION)
+                    .because("irready's function deleted, throttled to zero, uninvokable, its alias repointed or its "
+                            + "re-check queue or failed-event destination cut off evaluates nothing")
             .on("aws.lambda", "DeleteFunctionConcurrency").naming(Extractors.FUNCTION_NAME)
+                    .onlyOwn(ResourceKind.FUNCTION)
                     .because("removing a zero concurrency limit lets irready run again")
             .on("aws.lambda", "UpdateFunctionConfiguration").naming(Extractors.FUNCTION_NAME).disablesEvidence()
                     .onlyOwn(ResourceKind.FUNCTION)
                     .because("irready's own functions reconfigured can stop evaluating")
-            .on("aws.sns", "DeleteTopic", "Unsubscribe").disablesEvidence()
-                    .because("a deleted alert topic or subscription silences irready's alerts")
-            .on("aws.sns", "SetTopicAttributes").because("a topic policy or key change can block alerts")
+            .on("aws.sns", "DeleteTopic", "Unsubscribe", "RemovePermission", "SetSubscriptionAttributes")
+                    .naming(OwnResources.TOPIC_ARN).disablesEvidence().onlyOwn(OwnResources.TOPIC)
+                    .because("irready's alert topic deleted, unsubscribed, filtered or closed to its alarms "
+                            + "silences its alerts")
+            .on("aws.sns", "SetTopicAttributes").naming(OwnResources.TOPIC_ARN).onlyOwn(OwnResources.TOPIC)
+                    .because("a policy or key change on irready's alert topic can block alerts")
+            .on(AlarmStateChange.SOURCE, AlarmStateChange.EVENT_NAME).naming(OwnResources.ALARM_NAME)
+                    .onlyOwn(OwnResources.ALARM)
+                    .because("an alarm on irready's dead-letter queues changed state: events of that region "
+                            + "failed every retry, or recovered")
             .build();
 
     @Override
@@ -120,202 +144,31 @@ public final class AuditorIntegrity implements Check, Routed {
                     + "IRREADY_AUDITOR_* settings, e.g. a CLI scan), so its integrity was not judged."));
         }
         AuditorIdentity auditor = configured.get();
-        if (!auditor.region().equals(ctx.region())) {
-            List<String> blind = CanaryPart.broken(ctx);
-            if (!blind.isEmpty()) {
-                return List.of(ctx.fail(id, String.join("; ", blind) + ". Find what stopped the events (the trail, "
-                        + "the forwarding rule in " + ctx.region() + ", an SCP) and redeploy irready if it was changed."));
-            }
-            return List.of(ctx.notApplicable(id, "irready runs in " + auditor.region()
-                    + "; its integrity is judged there."));
+        boolean home = auditor.region().equals(ctx.region());
+        Optional<AuditorIdentity.Forwarder> forwarder = home ? Optional.empty() : auditor.forwarder(ctx.region());
+        if (!home && forwarder.isEmpty()) {
+            return List.of(ctx.notApplicable(id, "irready runs in " + auditor.region() + " and has no forwarder in "
+                    + ctx.region() + "; its integrity is judged where its parts are."));
         }
-        Parts parts = new Parts();
-        Set<String> invokedFunctions = new LinkedHashSet<>();
-        checkRules(ctx, auditor, parts, invokedFunctions);
-        checkFunctions(ctx, auditor, parts, invokedFunctions);
-        auditor.topicArn().ifPresent(topic -> checkTopic(ctx, topic, parts));
-        auditor.keyArn().ifPresent(key -> checkKey(ctx, key, parts));
-        parts.probe(() -> {
-            parts.broken.addAll(CanaryPart.broken(ctx));
-            CanaryPart.ok(ctx).ifPresent(parts.ok::add);
-            return null;
-        });
-
-        String couldNot = parts.errors.isEmpty() ? "" : " Could not check: " + String.join("; ", parts.errors) + ".";
-        if (!parts.broken.isEmpty()) {
-            return List.of(ctx.fail(id, "irready's own deployment is impaired, so other alerts may be silenced: "
-                    + String.join("; ", parts.broken) + "." + couldNot + " Redeploy irready (cdk deploy) and find "
-                    + "who changed it in CloudTrail."));
-        }
-        if (!parts.errors.isEmpty()) {
-            return List.of(ctx.finding(id, io.irready.core.Status.ERROR, "Could not evaluate: "
-                    + String.join("; ", parts.errors) + "."));
-        }
-        return List.of(ctx.pass(id, "irready is intact: " + String.join("; ", parts.ok) + "."));
+        IntegrityPart.Where where = new IntegrityPart.Where(ctx, auditor, forwarder);
+        IntegrityReport report = new IntegrityReport();
+        PARTS.forEach(part -> part.judge(where, report));
+        return List.of(verdict(ctx, id, home, report));
     }
 
-    private static final class Parts {
-        final List<String> broken = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-        final List<String> ok = new ArrayList<>();
-
-        /** Runs one probe; a failed AWS call is recorded as "could not check", never as intact. */
-        void probe(Supplier<Void> probe) {
-            try {
-                probe.get();
-            } catch (AwsCallFailedException e) {
-                errors.add(e.getMessage());
-            }
+    private static Finding verdict(CheckContext ctx, String id, boolean home, IntegrityReport report) {
+        String couldNot = report.errors().isEmpty() ? "" : " Could not check: " + String.join("; ", report.errors()) + ".";
+        if (!report.brokenParts().isEmpty()) {
+            String what = home ? "irready's own deployment is impaired, so other alerts may be silenced: "
+                    : "irready's forwarder in " + ctx.region() + " is impaired, so events from " + ctx.region()
+                    + " may never be evaluated: ";
+            return ctx.fail(id, what + String.join("; ", report.brokenParts()) + "." + couldNot
+                    + " Redeploy irready (cdk deploy" + (home ? "" : " --all") + ") and find who changed it in CloudTrail.");
         }
-    }
-
-    private static void checkRules(CheckContext ctx, AuditorIdentity auditor, Parts parts, Set<String> invoked) {
-        EventBridgeInventory events = ctx.service(EventBridgeInventory.class);
-        List<String> intact = new ArrayList<>();
-        for (String name : auditor.ruleNames()) {
-            parts.probe(() -> {
-                Optional<EventRule> rule = events.rule(name);
-                if (rule.isEmpty()) {
-                    parts.broken.add("rule " + name + " does not exist");
-                    return null;
-                }
-                if (!rule.get().enabled()) {
-                    parts.broken.add("rule " + name + " is " + rule.get().state());
-                }
-                List<String> targets = events.targetArns(name);
-                Optional<String> fn = auditor.functionNames().stream().map(AuditorIntegrity::functionName)
-                        .filter(f -> targets.stream().anyMatch(t -> t.endsWith(":function:" + f + ":" + auditor.alias())))
-                        .findFirst();
-                if (fn.isEmpty()) {
-                    parts.broken.add("rule " + name + " no longer targets irready's function alias '"
-                            + auditor.alias() + "'" + (targets.isEmpty() ? " (it has no target)"
-                            : " (targets: " + String.join(", ", targets) + ")"));
-                } else {
-                    invoked.add(fn.get());
-                    if (rule.get().enabled()) {
-                        intact.add(name);
-                    }
-                }
-                return null;
-            });
+        if (!report.errors().isEmpty()) {
+            return ctx.finding(id, Status.ERROR, "Could not evaluate: " + String.join("; ", report.errors()) + ".");
         }
-        if (!intact.isEmpty()) {
-            parts.ok.add("rules " + String.join(", ", intact) + " are enabled and target alias '" + auditor.alias() + "'");
-        }
-    }
-
-    private static void checkFunctions(CheckContext ctx, AuditorIdentity auditor, Parts parts, Set<String> invoked) {
-        AuditorFunctionInventory lambda = ctx.service(AuditorFunctionInventory.class);
-        List<String> intact = new ArrayList<>();
-        for (String configured : auditor.functionNames()) {
-            String name = functionName(configured);
-            parts.probe(() -> {
-                Optional<AuditorFunction> fn = lambda.function(configured);
-                if (fn.isEmpty()) {
-                    parts.broken.add("function " + name + " does not exist");
-                    return null;
-                }
-                boolean ok = true;
-                if (fn.get().reservedConcurrency().filter(c -> c == 0).isPresent()) {
-                    parts.broken.add("function " + name + " has reserved concurrency 0 (throttled: it never runs)");
-                    ok = false;
-                }
-                if (invoked.contains(name)) {
-                    Optional<String> policy = lambda.policy(configured, auditor.alias());
-                    if (policy.isEmpty()) {
-                        parts.broken.add("function " + name + ":" + auditor.alias()
-                                + " has no resource policy, so EventBridge cannot invoke it");
-                        ok = false;
-                    } else if (!allowsEventBridge(policy.get())) {
-                        parts.broken.add("function " + name + ":" + auditor.alias()
-                                + " no longer allows events.amazonaws.com to invoke it");
-                        ok = false;
-                    }
-                }
-                if (ok) {
-                    intact.add(name);
-                }
-                return null;
-            });
-        }
-        if (!intact.isEmpty()) {
-            parts.ok.add("functions " + String.join(", ", intact) + " exist, are not throttled to zero and may be "
-                    + "invoked by their rules");
-        }
-    }
-
-    private static void checkTopic(CheckContext ctx, String topic, Parts parts) {
-        parts.probe(() -> {
-            Optional<Map<String, String>> attributes = ctx.service(TopicInventory.class).attributes(topic);
-            if (attributes.isEmpty()) {
-                parts.broken.add("alert topic " + topic + " does not exist");
-                return null;
-            }
-            int confirmed = number(attributes.get().get("SubscriptionsConfirmed"));
-            if (confirmed < 1) {
-                parts.broken.add("alert topic " + topic + " has no confirmed subscription ("
-                        + number(attributes.get().get("SubscriptionsPending")) + " pending): alerts reach nobody");
-            } else {
-                parts.ok.add("alert topic " + topic + " has " + confirmed + " confirmed subscription"
-                        + (confirmed == 1 ? "" : "s"));
-            }
-            return null;
-        });
-    }
-
-    private static void checkKey(CheckContext ctx, String keyArn, Parts parts) {
-        parts.probe(() -> {
-            Optional<KmsKey> key = ctx.service(KmsInventory.class).key(keyArn);
-            if (key.isEmpty()) {
-                parts.broken.add("key " + keyArn + " does not exist");
-            } else if (!key.get().isEnabled()) {
-                parts.broken.add("key " + keyArn + " is " + key.get().state()
-                        + " (irready can neither store findings nor publish alerts)");
-            } else {
-                parts.ok.add("key " + keyArn + " is enabled");
-            }
-            return null;
-        });
-    }
-
-    /** The function name of a name or a (possibly qualified) function ARN. */
-    static String functionName(String nameOrArn) {
-        if (!nameOrArn.startsWith("arn:")) {
-            return nameOrArn;
-        }
-        return ResourceIds.parse(nameOrArn).map(Arn::resource)
-                .filter(resource -> resource.resourceType().isPresent())
-                .map(ArnResource::resource)
-                .orElse(nameOrArn);
-    }
-
-    /**
-     * True when an Allow statement lets the {@code events.amazonaws.com} service invoke the function. Conditions
-     * (such as the rule's source ARN) are not judged; a policy that cannot be read allows nothing.
-     */
-    static boolean allowsEventBridge(String policyJson) {
-        IamPolicy policy;
-        try {
-            policy = IamPolicy.fromJson(policyJson);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        return policy.statements().stream()
-                .filter(s -> "Allow".equals(s.effect().value()))
-                .filter(s -> s.principals().stream().anyMatch(p -> p.type().equals(IamPrincipalType.SERVICE)
-                        && "events.amazonaws.com".equals(p.id())))
-                .anyMatch(s -> s.actions().stream().map(IamAction::value).anyMatch(AuditorIntegrity::isInvoke));
-    }
-
-    private static boolean isInvoke(String action) {
-        return action.equalsIgnoreCase("lambda:InvokeFunction") || action.equals("lambda:*") || action.equals("*");
-    }
-
-    private static int number(String value) {
-        try {
-            return value == null ? 0 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+        String what = home ? "irready is intact: " : "irready's forwarder in " + ctx.region() + " is intact: ";
+        return ctx.pass(id, what + String.join("; ", report.intactParts()) + ".");
     }
 }

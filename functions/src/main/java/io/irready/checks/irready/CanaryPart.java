@@ -42,6 +42,14 @@ public final class CanaryPart {
                 .build();
     }
 
+    /** The canary's part of {@code auditor-integrity}'s report for the region judged (see {@link IntegrityPart}). */
+    static void judge(IntegrityPart.Where where, IntegrityReport report) {
+        report.probe(() -> {
+            broken(where.ctx()).forEach(report::broken);
+            ok(where.ctx()).ifPresent(report::intact);
+        });
+    }
+
     /** The broken parts of the canary in the context's region: empty when it is healthy or not deployed. */
     public static List<String> broken(CheckContext ctx) {
         if (!ctx.inventory().has(CanaryInventory.class)) {

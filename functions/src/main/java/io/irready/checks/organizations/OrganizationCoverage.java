@@ -31,7 +31,7 @@ import java.util.Optional;
  * <p>Organizations is global, so the check runs once, from {@value #HOME_REGION}; evaluations of
  * other regions return no findings (as for CloudFront).
  */
-public final class OrganizationCoverage implements Check, Routed {
+public final class OrganizationCoverage implements Check, Routed, io.irready.core.UsEast1Check {
     public static final String ID = "organization-coverage";
     public static final String HOME_REGION = "us-east-1";
 

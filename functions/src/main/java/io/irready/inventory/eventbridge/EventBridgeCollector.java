@@ -37,16 +37,21 @@ public final class EventBridgeCollector {
                     }
                 },
                 name -> {
-                    List<String> arns = new ArrayList<>();
+                    List<RuleTarget> targets = new ArrayList<>();
                     String token = null;
                     do {
                         String next = token;
                         ListTargetsByRuleResponse page = AwsCall.call(LIST_TARGETS,
                                 () -> client.listTargetsByRule(b -> b.rule(name).nextToken(next)));
-                        page.targets().stream().map(Target::arn).forEach(arns::add);
+                        page.targets().stream().map(EventBridgeCollector::target).forEach(targets::add);
                         token = page.nextToken();
                     } while (token != null && !token.isEmpty());
-                    return arns;
+                    return targets;
                 });
+    }
+
+    private static RuleTarget target(Target t) {
+        return new RuleTarget(t.arn(), Optional.ofNullable(t.deadLetterConfig()).map(d -> d.arn())
+                .filter(arn -> !arn.isBlank()));
     }
 }

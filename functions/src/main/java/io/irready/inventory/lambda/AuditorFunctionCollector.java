@@ -7,12 +7,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.FunctionConfiguration;
+import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
+import software.amazon.awssdk.services.lambda.model.GetFunctionEventInvokeConfigResponse;
 
 /** Loads {@link AuditorFunctionInventory} over the SDK (REST-JSON: {@code GET /2015-03-31/functions/…}). */
 public final class AuditorFunctionCollector {
     public static final String GET_FUNCTION = "lambda:GetFunction";
     public static final String GET_CONCURRENCY = "lambda:GetFunctionConcurrency";
     public static final String GET_POLICY = "lambda:GetPolicy";
+    public static final String GET_ALIAS = "lambda:GetAlias";
+    public static final String GET_INVOKE_CONFIG = "lambda:GetFunctionEventInvokeConfig";
 
     private AuditorFunctionCollector() {
     }
@@ -32,7 +36,21 @@ public final class AuditorFunctionCollector {
                     return new AuditorFunction(c.functionName(), c.functionArn(), Optional.ofNullable(reserved));
                 }),
                 q -> orEmpty(() -> AwsCall.call(GET_POLICY,
-                        () -> client.getPolicy(b -> b.functionName(q.function()).qualifier(q.qualifier())).policy())));
+                        () -> client.getPolicy(b -> b.functionName(q.function()).qualifier(q.qualifier())).policy())),
+                q -> orEmpty(() -> {
+                    GetAliasResponse a = AwsCall.call(GET_ALIAS,
+                            () -> client.getAlias(b -> b.functionName(q.function()).name(q.qualifier())));
+                    return new AuditorFunctionInventory.AliasVersion(a.name(), a.functionVersion());
+                }),
+                q -> orEmpty(() -> {
+                    GetFunctionEventInvokeConfigResponse c = AwsCall.call(GET_INVOKE_CONFIG,
+                            () -> client.getFunctionEventInvokeConfig(b -> b.functionName(q.function())
+                                    .qualifier(q.qualifier())));
+                    Optional<String> onFailure = Optional.ofNullable(c.destinationConfig())
+                            .map(d -> d.onFailure()).map(f -> f.destination()).filter(d -> !d.isBlank());
+                    return new AuditorFunctionInventory.InvokeConfig(Optional.ofNullable(c.maximumRetryAttempts()),
+                            onFailure);
+                }));
     }
 
     /** "Does not exist" is an answer here (a deleted function, a removed policy), not a failure. */
