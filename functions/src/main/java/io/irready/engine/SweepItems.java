@@ -29,9 +29,8 @@ import java.util.function.Supplier;
  * unexpected, propagates, so the map retries the item.
  *
  * <p>Republishing the outbox concerns the deployment rather than an account: the home account's item in the
- * first watched region does it, once per sweep rather than once per item. The dashboard's failing-findings
- * counts and the Security Hub reconciliation stay with the plain scheduled sweep ({@code {"mode":"full"}}
- * without an account).
+ * first watched region does it, once per sweep rather than once per item ({@link Sweeper} adds the dashboard's
+ * failing-findings counts and, in a full sweep, the Security Hub reconciliation to that item).
  */
 final class SweepItems {
     private final CheckRegistry registry;

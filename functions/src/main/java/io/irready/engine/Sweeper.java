@@ -1,6 +1,7 @@
 package io.irready.engine;
 
 import io.irready.alerts.Notifier;
+import io.irready.checks.irready.AuditorIntegrity;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
@@ -81,7 +82,23 @@ public final class Sweeper {
      * @param name the account's name from the sweep plan, or empty
      */
     public ItemSweep sweep(SweepMode mode, String account, String region, String name) {
-        return items.sweep(mode, checkIds(mode), account, region, name);
+        boolean home = account.equals(ownAccount.get());
+        // irready's own deployment lives in the home account only: a member has no rules or functions to judge
+        List<String> checkIds = checkIds(mode).stream()
+                .filter(id -> home || !id.equals(AuditorIntegrity.ID)).toList();
+        ItemSweep swept = items.sweep(mode, checkIds, account, region, name);
+        if (swept.reachable() && region.equals(regions.get(0))) {
+            // once per account and sweep, as the plain sweep does: global checks from us-east-1 if it is not watched
+            UsEast1Sweep.run(account, UsEast1Sweep.checkIds(registry, regions, checkIds), inventories, verdicts, log,
+                    metrics);
+            if (home) { // the deployment's housekeeping, once per organization sweep
+                recordFailingBySeverity();
+                if (mode == SweepMode.FULL) {
+                    verdicts.reconcileSecurityHub();
+                }
+            }
+        }
+        return swept;
     }
 
     private List<String> checkIds(SweepMode mode) {

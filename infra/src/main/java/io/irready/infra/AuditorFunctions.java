@@ -168,6 +168,12 @@ final class AuditorFunctions {
                     .actions(AuditorPermissions.ASSUME_AUDIT_ROLE)
                     .resources(auditRoleArns())
                     .build());
+            // alerts name the member account ("prod (111122223333)"); a denied lookup only drops the name
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("NameTheAccountsInAlerts")
+                    .actions(List.of(AuditorPermissions.DESCRIBE_ACCOUNT))
+                    .resources(List.of("*"))
+                    .build());
         }
         return role;
     }

@@ -26,6 +26,9 @@ public final class AuditorPermissions {
     /** With multi-account configured: the audit role of the organization's other accounts, by name. */
     public static final List<String> ASSUME_AUDIT_ROLE = List.of("sts:AssumeRole");
 
+    /** With multi-account configured: the account names alerts show (no resource-level scope without the org id). */
+    public static final String DESCRIBE_ACCOUNT = io.irready.organization.OrganizationAccountNames.DESCRIBE_ACCOUNT;
+
     /** The pipeline canary tags irready's own {@code /irready/canary} log group in each watched region, nothing else. */
     public static final List<String> CANARY_WRITE = List.of("logs:TagResource");
 

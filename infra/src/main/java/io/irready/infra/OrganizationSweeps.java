@@ -57,7 +57,7 @@ import software.constructs.Construct;
 final class OrganizationSweeps extends Construct {
     public static final String SWEEP_PLAN_HANDLER = "io.irready.lambda.SweepPlanHandler::handleRequest";
     /** The OUs the plan lists accounts under (comma-separated); unset for the whole organization. */
-    static final String ORGANIZATION_UNITS_ENV = "IRREADY_ORGANIZATION_UNITS";
+    static final String ORGANIZATION_UNITS_ENV = io.irready.core.EnvironmentNames.IRREADY_ORGANIZATION_UNITS;
     /** Errors worth a retry: Lambda's own and the function's (a sweep is idempotent). */
     static final List<String> RETRIED_ERRORS = List.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException", "States.TaskFailed");
@@ -81,6 +81,11 @@ final class OrganizationSweeps extends Construct {
                 .sid("ListTheOrganizationsAccounts")
                 .actions(List.of("organizations:ListAccounts", "organizations:ListAccountsForParent",
                         "organizations:ListChildren", "organizations:DescribeOrganization"))
+                .resources(List.of("*"))
+                .build());
+        planRole.addToPolicy(PolicyStatement.Builder.create()
+                .sid("KnowTheHomeAccount") // the plan always includes the account it runs in
+                .actions(List.of("sts:GetCallerIdentity"))
                 .resources(List.of("*"))
                 .build());
         LogGroup planLogs = LogGroup.Builder.create(this, "PlanFunctionLogs")

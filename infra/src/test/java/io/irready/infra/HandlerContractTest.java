@@ -16,7 +16,7 @@ class HandlerContractTest {
     @Test
     void everyDeployedHandlerIsARequestStreamHandlerInTheFunctionsJar() throws Exception {
         for (String handler : List.of(ReadinessAuditor.EVENT_HANDLER, ReadinessAuditor.SWEEP_HANDLER,
-                ReadinessAuditor.SLACK_WEBHOOK_HANDLER)) {
+                ReadinessAuditor.SLACK_WEBHOOK_HANDLER, OrganizationSweeps.SWEEP_PLAN_HANDLER)) {
             String[] parts = handler.split("::");
             Class<?> type = Class.forName(parts[0], false, getClass().getClassLoader()); // no priming here
             assertThat(RequestStreamHandler.class).as(handler).isAssignableFrom(type);

@@ -164,6 +164,16 @@ class SweepItemTest {
     }
 
     @Test
+    void irreadysOwnDeploymentIsJudgedInTheHomeAccountOnlyNeverInAMember() throws Exception {
+        sweep(item("full", member(1), REGION));
+        sweep(item("full", MANAGEMENT, REGION));
+
+        assertThat(queries().findings(member(1), REGION)).as("a member has no irready rules or functions to judge")
+                .isNotEmpty().noneMatch(f -> f.checkId().equals("auditor-integrity"));
+        assertThat(queries().findings(MANAGEMENT, REGION)).anyMatch(f -> f.checkId().equals("auditor-integrity"));
+    }
+
+    @Test
     void aMalformedItemFailsLoudly() {
         assertThatThrownBy(() -> sweep(item("critical", "prod", REGION)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("12-digit");

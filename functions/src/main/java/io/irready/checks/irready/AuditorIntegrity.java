@@ -146,12 +146,19 @@ public final class AuditorIntegrity implements Check, Routed, UsEast1Check {
         AuditorIdentity auditor = configured.get();
         boolean home = auditor.region().equals(ctx.region());
         Optional<AuditorIdentity.Forwarder> forwarder = home ? Optional.empty() : auditor.forwarder(ctx.region());
+        IntegrityPart.Where where = new IntegrityPart.Where(ctx, auditor, forwarder);
+        IntegrityReport report = new IntegrityReport();
         if (!home && forwarder.isEmpty()) {
+            // no forwarder of irready's is known here, but a canary sent here can still prove the region blind
+            CanaryPart.judge(where, report);
+            if (!report.brokenParts().isEmpty()) {
+                return List.of(ctx.fail(id, String.join("; ", report.brokenParts()) + ". Find what stopped the "
+                        + "events (the trail, the forwarding rule in " + ctx.region() + ", an SCP) and redeploy "
+                        + "irready if it was changed."));
+            }
             return List.of(ctx.notApplicable(id, "irready runs in " + auditor.region() + " and has no forwarder in "
                     + ctx.region() + "; its integrity is judged where its parts are."));
         }
-        IntegrityPart.Where where = new IntegrityPart.Where(ctx, auditor, forwarder);
-        IntegrityReport report = new IntegrityReport();
         PARTS.forEach(part -> part.judge(where, report));
         return List.of(verdict(ctx, id, home, report));
     }
