@@ -72,9 +72,9 @@ class ReadinessAuditorPropsTest {
     @Test
     void disablingACheckDropsPermissionsOnlyItNeeds() {
         var all = ReadinessAuditor.readOnlyActions(ReadinessAuditorProps.builder().build());
-        var withoutFlowLogs = ReadinessAuditor.readOnlyActions(ReadinessAuditorProps.builder()
-                .disabledChecks(java.util.Set.of("vpc-flow-logs-enabled")).build());
-        assertThat(all).contains("ec2:DescribeFlowLogs");
-        assertThat(withoutFlowLogs).doesNotContain("ec2:DescribeFlowLogs").isNotEmpty();
+        var withoutGuardDuty = ReadinessAuditor.readOnlyActions(ReadinessAuditorProps.builder()
+                .disabledChecks(java.util.Set.of("guardduty-enabled")).build());
+        assertThat(all).contains("guardduty:ListDetectors");
+        assertThat(withoutGuardDuty).doesNotContain("guardduty:ListDetectors").isNotEmpty();
     }
 }
