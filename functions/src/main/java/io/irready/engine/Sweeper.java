@@ -2,6 +2,7 @@ package io.irready.engine;
 
 import io.irready.alerts.Notifier;
 import io.irready.checks.irready.AuditorIntegrity;
+import io.irready.checks.organizations.OrganizationCoverage;
 import io.irready.core.Check;
 import io.irready.core.CheckRegistry;
 import io.irready.core.Config;
@@ -83,9 +84,11 @@ public final class Sweeper {
      */
     public ItemSweep sweep(SweepMode mode, String account, String region, String name) {
         boolean home = account.equals(ownAccount.get());
-        // irready's own deployment lives in the home account only: a member has no rules or functions to judge
+        // irready's own deployment lives in the home account only: a member has no rules or functions to judge;
+        // and each item files its account's organization-coverage verdict itself, so the check does not run too
         List<String> checkIds = checkIds(mode).stream()
-                .filter(id -> home || !id.equals(AuditorIntegrity.ID)).toList();
+                .filter(id -> home || !id.equals(AuditorIntegrity.ID))
+                .filter(id -> !id.equals(OrganizationCoverage.ID)).toList();
         ItemSweep swept = items.sweep(mode, checkIds, account, region, name);
         if (swept.reachable() && region.equals(regions.get(0))) {
             // once per account and sweep, as the plain sweep does: global checks from us-east-1 if it is not watched
