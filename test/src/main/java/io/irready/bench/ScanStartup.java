@@ -141,6 +141,9 @@ final class ScanStartup implements AutoCloseable {
     static Map<String, String> verdicts(String report) throws IOException {
         Map<String, String> verdicts = new TreeMap<>();
         for (JsonNode f : JSON.readTree(report)) {
+            if (!f.has("status")) {
+                continue; // an "inScope": 0 entry: a check that found nothing to judge, not a verdict
+            }
             verdicts.put(f.get("checkId").asText() + " " + f.get("resourceId").asText(), f.get("status").asText());
         }
         return verdicts;
