@@ -103,23 +103,7 @@ final class AuditorFunctions {
                 .description(description)
                 .build();
         roles.add(role);
-        if (!readOnlyActions.isEmpty()) {
-            role.addToPolicy(PolicyStatement.Builder.create()
-                    .sid("ReadOnlyAuditFromTheCheckRegistry")
-                    .actions(List.copyOf(readOnlyActions))
-                    .resources(List.of("*"))
-                    .build());
-        }
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("IdentifyTheAuditedAccount")
-                .actions(List.of("sts:GetCallerIdentity"))
-                .resources(List.of("*"))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("BlindWindowReport")
-                .actions(AuditorPermissions.BLIND_WINDOW)
-                .resources(List.of("*"))
-                .build());
+        AuditorPermissions.grantAuditReads(role, readOnlyActions);
         String tableArn = storage.table().getTableArn();
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("FindingsTable")

@@ -1,7 +1,10 @@
 package io.irready.infra;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 
 /**
  * The IAM actions irready's functions hold besides the registry's read-only ones: the auditor's own writes
@@ -50,5 +53,30 @@ public final class AuditorPermissions {
             "sqs:GetQueueUrl");
 
     private AuditorPermissions() {
+    }
+
+    /**
+     * What every role that audits an account holds (the central functions' for their own account, a member's
+     * audit role for the central functions): the read-only actions the enabled checks declare, the caller
+     * identity and the blind-window report's reads, on {@code *} since the whole account is audited.
+     */
+    static void grantAuditReads(Role role, Collection<String> readOnlyActions) {
+        if (!readOnlyActions.isEmpty()) {
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("ReadOnlyAuditFromTheCheckRegistry")
+                    .actions(List.copyOf(readOnlyActions))
+                    .resources(List.of("*"))
+                    .build());
+        }
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("IdentifyTheAuditedAccount")
+                .actions(List.of("sts:GetCallerIdentity"))
+                .resources(List.of("*"))
+                .build());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("BlindWindowReport")
+                .actions(BLIND_WINDOW)
+                .resources(List.of("*"))
+                .build());
     }
 }

@@ -64,23 +64,7 @@ final class MemberStacks {
                                 Map.of("aws:PrincipalOrgID", organization.getValueAsString()))))
                 .build();
         // the same read-only grants the central functions hold for their own account (AuditorFunctions)
-        if (!readOnlyActions.isEmpty()) {
-            role.addToPolicy(PolicyStatement.Builder.create()
-                    .sid("ReadOnlyAuditFromTheCheckRegistry")
-                    .actions(List.copyOf(readOnlyActions))
-                    .resources(List.of("*"))
-                    .build());
-        }
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("IdentifyTheAuditedAccount")
-                .actions(List.of("sts:GetCallerIdentity"))
-                .resources(List.of("*"))
-                .build());
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .sid("BlindWindowReport")
-                .actions(AuditorPermissions.BLIND_WINDOW)
-                .resources(List.of("*"))
-                .build());
+        AuditorPermissions.grantAuditReads(role, readOnlyActions);
         NagSuppressionsForAuditor.memberAuditRole(role, readOnlyActions);
         onlyOutsideTheCentralAccount(stack, central);
         return stack;
