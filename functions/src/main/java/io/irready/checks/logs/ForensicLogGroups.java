@@ -62,6 +62,11 @@ public final class ForensicLogGroups {
             WafCollector.LIST_WEB_ACLS, WafCollector.GET_LOGGING_CONFIGURATION,
             NetworkFirewallCollector.LIST_FIREWALLS, NetworkFirewallCollector.DESCRIBE_LOGGING_CONFIGURATION);
 
+    /** The selection's reads followed by what one logs check reads of each selected group. */
+    static List<String> permissionsAnd(String... more) {
+        return java.util.stream.Stream.concat(PERMISSIONS.stream(), java.util.Arrays.stream(more)).toList();
+    }
+
     private ForensicLogGroups() {
     }
 

@@ -17,7 +17,6 @@ import io.irready.inventory.kms.KmsCollector;
 import io.irready.inventory.kms.KmsInventory;
 import io.irready.inventory.kms.KmsKey;
 import io.irready.inventory.logs.LogGroup;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,7 +50,7 @@ public final class LogsKmsEncryption implements Check, Routed {
                             + "logs.<region>.amazonaws.com; CloudWatch console → Log groups → the group → Actions → "
                             + "Edit → KMS key ARN.",
                     "aws logs associate-kms-key --log-group-name <name> --kms-key-id <key-arn>"),
-            permissions(),
+            ForensicLogGroups.permissionsAnd(KmsCollector.DESCRIBE_KEY),
             new References(
                     // CIS asks for KMS on the trail (3.5), not on log groups
                     List.of(),
@@ -75,12 +74,6 @@ public final class LogsKmsEncryption implements Check, Routed {
                     .because("re-enabling the key, cancelling its deletion or importing its key material again makes "
                             + "the groups it protects readable again")
             .build();
-
-    private static List<String> permissions() {
-        List<String> all = new ArrayList<>(ForensicLogGroups.PERMISSIONS);
-        all.add(KmsCollector.DESCRIBE_KEY);
-        return all;
-    }
 
     @Override
     public CheckMetadata metadata() {

@@ -17,7 +17,6 @@ import io.irready.inventory.logs.LogGroup;
 import io.irready.inventory.logs.SubscriptionFilter;
 import io.irready.inventory.logs.SubscriptionFilterCollector;
 import io.irready.inventory.logs.SubscriptionFilterInventory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -51,7 +50,7 @@ public final class LogsLongTermCopy implements Check, Routed {
                     "aws logs put-subscription-filter --log-group-name <name> --filter-name to-archive "
                             + "--filter-pattern \"\" --destination-arn arn:aws:firehose:<region>:<account>:"
                             + "deliverystream/<stream> --role-arn <role that may firehose:PutRecord*>"),
-            permissions(),
+            ForensicLogGroups.permissionsAnd(SubscriptionFilterCollector.DESCRIBE_SUBSCRIPTION_FILTERS),
             new References(
                     List.of(),
                     List.of(),
@@ -65,12 +64,6 @@ public final class LogsLongTermCopy implements Check, Routed {
                     .because("a new filter copies the group's events; a retention change decides whether a copy is "
                             + "needed at all")
             .build();
-
-    private static List<String> permissions() {
-        List<String> all = new ArrayList<>(ForensicLogGroups.PERMISSIONS);
-        all.add(SubscriptionFilterCollector.DESCRIBE_SUBSCRIPTION_FILTERS);
-        return all;
-    }
 
     @Override
     public CheckMetadata metadata() {
