@@ -2,17 +2,6 @@ package io.irready.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.checks.Catalog;
-import io.irready.cli.Cli;
-import io.irready.cli.Main;
-import io.irready.sim.AccountGenerator;
-import io.irready.sim.AwsSimulator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,24 +10,8 @@ import org.junit.jupiter.api.Test;
  */
 class ComplianceScanDemoTest {
     private static String scan(String... options) throws Exception {
-        try (AwsSimulator sim = new AwsSimulator(AccountGenerator.demo())) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), Catalog.registry(),
-                    Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC));
-            String[] args = new String[options.length + 5];
-            args[0] = "scan";
-            args[1] = "--endpoint-url";
-            args[2] = sim.endpoint().toString();
-            args[3] = "--region";
-            args[4] = AccountGenerator.DEMO_REGION;
-            System.arraycopy(options, 0, args, 5, options.length);
-            int code = new Main(cli).execute(args);
-            if (Boolean.getBoolean("irready.printCompliance")) {
-                System.out.println("$ ./irready scan " + String.join(" ", options) + "\n" + err + out + "(exit " + code + ")");
-            }
-            return out.toString();
-        }
+        DemoAccountCli.Run run = DemoAccountCli.run("scan", "irready.printCompliance", options);
+        return run.out();
     }
 
     @Test

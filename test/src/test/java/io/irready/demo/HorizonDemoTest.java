@@ -2,19 +2,9 @@ package io.irready.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.irready.checks.Catalog;
-import io.irready.cli.Cli;
-import io.irready.cli.Main;
 import io.irready.cli.format.Json;
 import io.irready.sim.AccountGenerator;
-import io.irready.sim.AwsSimulator;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,26 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class HorizonDemoTest {
     private static String horizon(String... options) throws Exception {
-        try (AwsSimulator sim = new AwsSimulator(AccountGenerator.demo())) {
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            Cli cli = new Cli(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), Catalog.registry(),
-                    Clock.fixed(Instant.parse("2026-11-27T05:00:00Z"), ZoneOffset.UTC));
-            String[] args = new String[options.length + 5];
-            args[0] = "horizon";
-            args[1] = "--endpoint-url";
-            args[2] = sim.endpoint().toString();
-            args[3] = "--region";
-            args[4] = AccountGenerator.DEMO_REGION;
-            System.arraycopy(options, 0, args, 5, options.length);
-            int code = new Main(cli).execute(args);
-            if (Boolean.getBoolean("irready.printHorizon")) {
-                System.out.println("$ ./irready horizon " + String.join(" ", options) + "\n" + err + out
-                        + "(exit " + code + ")");
-            }
-            assertThat(code).as(err.toString()).isZero();
-            return out.toString();
-        }
+        DemoAccountCli.Run run = DemoAccountCli.run("horizon", "irready.printHorizon", options);
+        assertThat(run.code()).as(run.err()).isZero();
+        return run.out();
     }
 
     @Test
